@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+
+// `base: './'` makes dist/ work from any sub-path (a USB stick, a GitHub Pages folder).
+export default defineConfig({
+  base: './',
+  build: {
+    target: 'es2022',
+    // Monaco and Plotly are big by nature and load lazily; don't warn about them.
+    chunkSizeWarningLimit: 8000,
+  },
+  // Dependencies reached only from workers or lazy chunks: pre-bundle them up front so the
+  // dev server does not reload the page mid-talk when they are first seen.
+  optimizeDeps: { include: ['sucrase', 'plotly.js-dist-min', 'katex', 'highlight.js/lib/core'] },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
