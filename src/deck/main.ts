@@ -1,0 +1,57 @@
+/**
+ * Entry of the deck: loads the slide files into reveal.js and starts it. The only module
+ * with side effects at import time. Everything heavy (speaker view, search, KaTeX, the
+ * editor, plots) loads later, when idle or when a slide needs it.
+ */
+import Reveal from 'reveal.js';
+import Markdown, { type MarkdownPlugin } from 'reveal.js/plugin/markdown';
+import 'reveal.js/reset.css';
+import 'reveal.js/reveal.css';
+import '../../assets/theme.css';
+import { deckConfig } from './config';
+import { HighlightPlugin, highlightAll } from './highlight-plugin';
+import { MathPlugin, typesetSlides } from './math-plugin';
+import { installLazyPlugins } from './lazy-plugins';
+import { planDeck } from './plan-deck';
+import { renderSections } from './render-sections';
+import { slideFiles } from './slide-files';
+
+declare global {
+  interface Window {
+    /** The deck instance, for automation and the console (DESIGN.md's contract). */
+    Reveal: InstanceType<typeof Reveal>;
+  }
+}
+
+const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
+slidesElement.replaceChildren(...renderSections(planDeck(slideFiles), document));
+
+const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
+  ...deckConfig,
+  plugins: [Markdown, HighlightPlugin, MathPlugin],
+});
+
+await deck.initialize();
+installLazyPlugins(deck);
+window.Reveal = deck;
+document.documentElement.dataset.deckReady = 'true';
+
+/** Re-renders the slides from new file contents, staying on the current slide. */
+async function reloadSlides(files: Record<string, string>): Promise<void> {
+  const { h, v, f } = deck.getIndices();
+  slidesElement.replaceChildren(...renderSections(planDeck(files), document));
+  const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
+  await markdown.processSlides(slidesElement);
+  await markdown.convertSlides();
+  highlightAll(slidesElement);
+  deck.sync();
+  deck.slide(h, v, f);
+  await typesetSlides(deck, [...slidesElement.querySelectorAll('section')]);
+}
+
+// Authoring: saving a slide file updates the deck in place, on the same slide.
+if (import.meta.hot) {
+  import.meta.hot.accept('./slide-files', (module) => {
+    if (module) void reloadSlides(module.slideFiles as Record<string, string>);
+  });
+}
