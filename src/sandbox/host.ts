@@ -1,0 +1,243 @@
+/// <reference path="./virtual.d.ts" />
+// Main-thread side of the sandbox: creates the hidden sandboxed iframe on first use, speaks
+// to its shell only over a private MessageChannel, validates every message again, and
+// enforces its own fallback deadline — if the shell goes quiet, the iframe is rebuilt.
+import runnerSource from 'virtual:sandbox-runner';
+import shellSource, { hash as shellHash } from 'virtual:sandbox-shell';
+import { DEFAULT_TIMEOUT_MS, HOST_GRACE_MS, clampTimeout, hardLimitsFor } from './limits';
+import type { HostToShell, InitMessage, KillReason, RunEnd, RunMessage } from './protocol';
+import { prepareJs, transpile } from './transpile';
+import { type RunTally, Violation, newTally, validateRunMessage } from './validate';
+
+/** Options of one run. */
+export interface RunOptions {
+  /** Time limit in ms (default 3000, clamped to [100, 120000]). */
+  timeoutMs?: number;
+  /** Called with every validated message of the run, in order, including the final one. */
+  onMessage?: (message: RunMessage) => void;
+}
+
+/** Options of `createSandboxHost`. */
+export interface SandboxHostOptions {
+  /** Element the hidden iframe is appended to (default `document.body`). */
+  container?: HTMLElement;
+  /** How long the sandbox may take to start before runs fail, in ms (default 5000). */
+  startTimeoutMs?: number;
+}
+
+/** The sandbox's Content-Security-Policy: only the shell (by hash) and blob: scripts, no network at all. */
+export function sandboxCsp(hash: string): string {
+  return `default-src 'none'; script-src 'sha256-${hash}' blob:; worker-src blob:; base-uri 'none'; form-action 'none'`;
+}
+
+/** The iframe's whole document: CSP first, then the shell as one inline classic script. */
+export function sandboxSrcdoc(shell: string, hash: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${sandboxCsp(hash)}"></head><body><script>${shell}</script></body></html>`;
+}
+
+interface Pending {
+  runId: number;
+  timeoutMs: number;
+  tally: RunTally;
+  onMessage?: (message: RunMessage) => void;
+  resolve: (end: RunEnd) => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+interface Frame {
+  iframe: HTMLIFrameElement;
+  port: MessagePort;
+  ready: Promise<void>;
+  pingTimer: ReturnType<typeof setInterval>;
+  pingSentAt: number;
+}
+
+const PING_MS = 2000;
+const PONG_GRACE_MS = 1500;
+
+/** Create a sandbox host. Nothing is created in the page until `prewarm()` or the first `run()`. */
+export function createSandboxHost(options: SandboxHostOptions = {}) {
+  let frame: Frame | undefined;
+  let current: Pending | undefined;
+  let runSeq = 0;
+  let pingSeq = 0;
+  let disposed = false;
+
+  const post = (m: HostToShell) => frame?.port.postMessage(m);
+
+  function build(): Frame {
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', 'allow-scripts');
+    iframe.setAttribute('aria-hidden', 'true');
+    iframe.setAttribute('data-sandbox', '');
+    iframe.tabIndex = -1;
+    iframe.title = 'Snippet sandbox';
+    iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
+    iframe.srcdoc = sandboxSrcdoc(shellSource, shellHash);
+    const channel = new MessageChannel();
+    let started: () => void = () => {};
+    const ready = new Promise<void>((resolve, reject) => {
+      started = resolve;
+      setTimeout(() => reject(new Error('The sandbox did not start.')), options.startTimeoutMs ?? 5000);
+    });
+    ready.catch(() => {});
+    const f: Frame = { iframe, port: channel.port1, ready, pingSentAt: 0, pingTimer: setInterval(() => ping(f), PING_MS) };
+    channel.port1.onmessage = (e) => onShell(f, e.data, started);
+    iframe.addEventListener(
+      'load',
+      () => {
+        const init: InitMessage = { kind: 'init', runner: runnerSource };
+        iframe.contentWindow?.postMessage(init, '*', [channel.port2]);
+      },
+      { once: true },
+    );
+    (options.container ?? document.body).appendChild(iframe);
+    return f;
+  }
+
+  function teardown(): void {
+    if (!frame) return;
+    clearInterval(frame.pingTimer);
+    frame.port.onmessage = null;
+    frame.port.close();
+    frame.iframe.remove();
+    frame = undefined;
+  }
+
+  function ensure(): Frame {
+    if (disposed) throw new Error('The sandbox host was disposed.');
+    frame ??= build();
+    return frame;
+  }
+
+  /** Liveness check: a sandbox that misses a pong (hung or crashed process) is rebuilt. */
+  function ping(f: Frame): void {
+    if (f !== frame) return;
+    if (f.pingSentAt && performance.now() - f.pingSentAt > PONG_GRACE_MS) {
+      rebuild('The sandbox stopped answering and was restarted.');
+      return;
+    }
+    f.pingSentAt = performance.now();
+    post({ kind: 'ping', n: ++pingSeq });
+  }
+
+  function rebuild(message: string): void {
+    const run = current;
+    teardown();
+    if (run) finish(run, { kind: 'killed', reason: 'unresponsive', message });
+    if (!disposed) ensure();
+  }
+
+  function onShell(f: Frame, d: unknown, started: () => void): void {
+    if (f !== frame || typeof d !== 'object' || d === null) return;
+    const m = d as { kind?: unknown; runId?: unknown; message?: unknown };
+    if (m.kind === 'ready') started();
+    else if (m.kind === 'pong') f.pingSentAt = 0;
+    else if (m.kind === 'output' && current && m.runId === current.runId) {
+      const run = current;
+      let message: RunMessage;
+      try {
+        message = validateRunMessage(m.message, run.tally, 'shell');
+      } catch (e) {
+        post({ kind: 'stop', runId: run.runId });
+        const what = e instanceof Violation ? e.message : 'a malformed message';
+        finish(run, { kind: 'killed', reason: 'limit', message: `Stopped: the sandbox relayed ${what}.` });
+        return;
+      }
+      if (message.kind === 'done' || message.kind === 'error' || message.kind === 'killed') finish(run, message);
+      else deliver(run, message);
+    }
+  }
+
+  function deliver(run: Pending, message: RunMessage): void {
+    try {
+      run.onMessage?.(message);
+    } catch (e) {
+      queueMicrotask(() => {
+        throw e;
+      });
+    }
+  }
+
+  function finish(run: Pending, end: RunEnd): void {
+    if (current !== run) return;
+    current = undefined;
+    clearTimeout(run.timer);
+    deliver(run, end);
+    run.resolve(end);
+  }
+
+  function kill(reason: KillReason, message: string): void {
+    const run = current;
+    if (!run) return;
+    post({ kind: 'stop', runId: run.runId });
+    finish(run, { kind: 'killed', reason, message });
+  }
+
+  return {
+    /** Create the sandbox now (idempotent) so the first run does not pay for it; resolves when it is ready. */
+    prewarm(): Promise<void> {
+      return ensure().ready;
+    },
+
+    /**
+     * Run a TypeScript snippet (a string) or already-transpiled JavaScript (`{ js }`).
+     * Resolves with the message that ended the run — `done`, `error` or `killed` — after
+     * `onMessage` has seen it. A new run ends the previous one (`killed`, `superseded`).
+     */
+    run(snippet: string | { js: string }, opts: RunOptions = {}): Promise<RunEnd> {
+      kill('superseded', 'Replaced by a new run.');
+      const timeoutMs = clampTimeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const runId = ++runSeq;
+      return new Promise<RunEnd>((resolve) => {
+        const run: Pending = { runId, timeoutMs, tally: newTally(hardLimitsFor(timeoutMs)), onMessage: opts.onMessage, resolve };
+        current = run;
+        if (disposed) return finish(run, { kind: 'killed', reason: 'disposed', message: 'The sandbox was closed.' });
+        let js: string;
+        if (typeof snippet === 'string') {
+          const t = transpile(snippet);
+          if (!t.ok) return finish(run, { kind: 'error', phase: 'compile', message: t.message, line: t.line, column: t.column });
+          js = t.js;
+        } else {
+          js = prepareJs(snippet.js);
+        }
+        const f = ensure();
+        f.ready.then(
+          () => {
+            if (current !== run || frame !== f) return;
+            post({ kind: 'run', runId, js, timeoutMs });
+            run.timer = setTimeout(
+              () => rebuild(`Time limit reached (${(timeoutMs / 1000).toFixed(1)} s) and the sandbox stopped answering; it was restarted.`),
+              timeoutMs + HOST_GRACE_MS,
+            );
+          },
+          () => {
+            if (frame === f) teardown();
+            finish(run, { kind: 'killed', reason: 'unresponsive', message: 'The sandbox did not start (is a Content-Security-Policy blocking it?).' });
+          },
+        );
+      });
+    },
+
+    /** End the current run at once; it resolves with `killed`, reason `stopped`. */
+    stop(): void {
+      kill('stopped', 'Stopped.');
+    },
+
+    /** Remove the sandbox; a running snippet ends with `killed`, reason `disposed`. */
+    dispose(): void {
+      if (disposed) return;
+      kill('disposed', 'The sandbox was closed.');
+      disposed = true;
+      teardown();
+    },
+
+    /** Whether a run is in progress. */
+    get running(): boolean {
+      return current !== undefined;
+    },
+  };
+}
+
+/** A sandbox host, as returned by `createSandboxHost`. */
+export type SandboxHost = ReturnType<typeof createSandboxHost>;
