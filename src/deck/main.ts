@@ -16,13 +16,6 @@ import { planDeck } from './plan-deck';
 import { renderSections } from './render-sections';
 import { slideFiles } from './slide-files';
 
-declare global {
-  interface Window {
-    /** The deck instance, for automation and the console (DESIGN.md's contract). */
-    Reveal: InstanceType<typeof Reveal>;
-  }
-}
-
 const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
 slidesElement.replaceChildren(...renderSections(planDeck(slideFiles), document));
 

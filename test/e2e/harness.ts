@@ -1,57 +1,73 @@
 /**
- * Shared set-up for browser tests: serve a built deck with Vite's preview server, drive it
- * in Debian's Chromium through playwright-core, and record every request so tests can
- * prove the deck stays on its own origin.
+ * Shared set-up for browser tests: serve a built deck, drive it in Debian's Chromium
+ * through playwright-core, and record every request so tests can prove the deck stays
+ * on its own origin.
  */
-import { preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../scripts/find-chromium.mjs';
+import { serveStatic, type StaticServer } from './static-server';
 
-/** A running preview server and browser for one test file. */
+/** A running server and browser for one test file. */
 export interface Harness {
   /** The deck's URL (ends with `/`). */
   url: string;
   browser: Browser;
-  /** Opens the deck (with optional query/hash suffix) and waits for `data-deck-ready`. */
-  open(suffix?: string, page?: Page): Promise<Page>;
-  /** Every URL a page of this harness requested, in order. */
+  context: BrowserContext;
+  /** Opens the deck (with an optional query/hash suffix) and waits for `data-deck-ready`. */
+  open(suffix?: string): Promise<Page>;
+  /** Every URL any page or worker of this harness requested, in order. */
   requests: string[];
   close(): Promise<void>;
 }
 
-/** Starts the preview server for `outDir` (default `dist`) and a headless Chromium. */
-export async function startHarness(outDir = 'dist'): Promise<Harness> {
+/** Launches headless Chromium, or fails with the one-line install hint. */
+export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(INSTALL_HINT);
-  const server: PreviewServer = await preview({
-    build: { outDir },
-    preview: { port: 4300 + Math.floor(Math.random() * 500), strictPort: false, host: '127.0.0.1' },
-    logLevel: 'silent',
-  });
-  const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/** Serves `outDir` (default `dist`) under `prefix` and starts a headless Chromium. */
+export async function startHarness(outDir = 'dist', prefix = '/'): Promise<Harness> {
+  const server: StaticServer = await serveStatic(outDir, prefix);
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
   return {
-    url,
+    url: server.url,
     browser,
+    context,
     requests,
-    async open(suffix = '', page?: Page) {
-      if (!page) {
-        page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        page.on('request', (request) => requests.push(request.url()));
-      }
-      await page.goto(url + suffix);
-      await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true', null, { timeout: 30_000 });
+    async open(suffix = '') {
+      const page = await context.newPage();
+      await page.goto(server.url + suffix);
+      await waitForDeck(page);
       return page;
     },
     async close() {
       await browser.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await server.close();
     },
   };
+}
+
+/** Waits until the deck has set its ready flag (DESIGN.md's automation contract). */
+export async function waitForDeck(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true', null, { timeout: 30_000 });
 }
 
 /** reveal's current indices in the page. */
 export function indices(page: Page): Promise<{ h: number; v: number; f?: number }> {
   return page.evaluate(() => window.Reveal.getIndices());
+}
+
+/** Shows the slide with the given id, through reveal's API (a hash change would not fire twice for the same URL). */
+export async function goToSlide(page: Page, id: string): Promise<void> {
+  await page.evaluate((id) => {
+    const slide = document.getElementById(id);
+    if (!slide) throw new Error(`no slide with id "${id}"`);
+    const { h, v } = window.Reveal.getIndices(slide);
+    window.Reveal.slide(h, v, -1);
+  }, id);
 }
