@@ -1,0 +1,140 @@
+// The sandbox in Chromium: snippets run, log, plot, stream, fail with TS positions, and are
+// killed on time or on Stop while the page stays responsive.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, logText, startHarness } from '../fixtures/sandbox/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('sandbox host in Chromium', () => {
+  it('runs a TypeScript snippet that imports the core and logs pretty-printed values', async () => {
+    const r = await h.run(
+      [
+        "import { relu, createRng } from 'rectify';",
+        'const xs: number[] = [-2, -0.5, 0, 1.234567891, 3];',
+        'console.log(xs.map((x) => relu(x)));',
+        'console.info(new Float64Array(40), new Map([["a", 1]]));',
+        "console.log(typeof createRng(1).next === 'function' ? 'rng ok' : 'rng?');",
+      ].join('\n'),
+    );
+    expect(r.end).toMatchObject({ kind: 'done' });
+    expect(logText(r)).toEqual([
+      '[0, 0, 0, 1.23457, 3]',
+      "Float64Array(40) [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, … 28 more] Map(1) { 'a' => 1 }",
+      expect.stringMatching(/^rng/),
+    ]);
+  });
+
+  it('supports top-level await and reports elapsed time in done', async () => {
+    const r = await h.run("import { sleep } from 'rectify';\nawait sleep(30);\nconsole.log('after');");
+    expect(logText(r)).toEqual(['after']);
+    expect(r.end.kind).toBe('done');
+    expect((r.end as { ms: number }).ms).toBeGreaterThanOrEqual(25);
+  });
+
+  it('returns a plot spec, rebuilt from the schema, and streams throttled updates with the last one kept', async () => {
+    const r = await h.run(
+      [
+        "import { plot, sleep } from 'rectify';",
+        "const p = plot([{ x: [1, 2, 3], y: new Float32Array([1, 4, 9]), name: 'squares', fill: 'tozeroy' }], { title: 'T' });",
+        'for (let i = 0; i < 40; i++) { p.update([{ y: [i, i * 2] }]); await sleep(5); }',
+      ].join('\n'),
+    );
+    expect(r.end.kind).toBe('done');
+    const plots = r.messages.filter((m) => m.kind === 'plot');
+    expect(plots).toEqual([
+      { kind: 'plot', id: 'plot-1', traces: [{ type: 'scatter', name: 'squares', x: [1, 2, 3], y: [1, 4, 9] }], layout: { title: 'T' } },
+    ]);
+    const updates = r.messages.filter((m) => m.kind === 'plot-update');
+    expect(updates.length).toBeGreaterThanOrEqual(3); // ≥ 10/s over ~250 ms
+    expect(updates.length).toBeLessThan(25); // but not one per call
+    expect(updates.at(-1)).toMatchObject({ id: 'plot-1', traces: [{ y: [39, 78] }] });
+    expect(logText(r)[0]).toMatch(/ignored trace field 'fill'/);
+  });
+
+  it('reports a run-time error at its line:column in the TypeScript source', async () => {
+    const r = await h.run(
+      [
+        "import { relu } from 'rectify';",
+        'interface P { x: number }',
+        'const p: P = { x: 1 };',
+        'function f(n: number): number {',
+        "  if (n > 2) throw new RangeError('too deep');",
+        '  return f(n + 1);',
+        '}',
+        'f(p.x);',
+      ].join('\n'),
+    );
+    expect(r.end).toEqual({ kind: 'error', phase: 'run', message: 'RangeError: too deep', line: 5, column: 20 });
+  });
+
+  it('reports compile errors and unknown imports with their position, before running', async () => {
+    const syntax = await h.run('const a = 1;\nconst b = (;');
+    expect(syntax.end).toMatchObject({ kind: 'error', phase: 'compile', line: 2, column: 12 });
+    const unknown = await h.run("const x = 1;\nimport fs from 'fs';");
+    expect(unknown.end).toMatchObject({ kind: 'error', phase: 'compile', line: 2, column: 16 });
+    expect((unknown.end as { message: string }).message).toContain("'rectify'");
+  });
+
+  it('kills while(true){} within 3.5 s, keeps the page responsive, and the next run works', async () => {
+    await h.page.evaluate(() => (window as unknown as { sandbox: { resetGap(): void } }).sandbox.resetGap());
+    const framesBefore = await h.page.evaluate(() => (window as unknown as { sandbox: { frames(): number } }).sandbox.frames());
+    const r = await h.run('while (true) {}');
+    const framesAfter = await h.page.evaluate(() => (window as unknown as { sandbox: { frames(): number } }).sandbox.frames());
+    const gap = await h.page.evaluate(() => (window as unknown as { sandbox: { maxGap(): number } }).sandbox.maxGap());
+    expect(r.end).toMatchObject({ kind: 'killed', reason: 'timeout' });
+    expect((r.end as { message: string }).message).toMatch(/Time limit reached: stopped after 3\.0 s/);
+    expect(r.ms).toBeGreaterThan(2900);
+    expect(r.ms).toBeLessThan(3500);
+    expect(framesAfter - framesBefore).toBeGreaterThan(30); // animation frames kept coming
+    expect(gap).toBeLessThan(500);
+    console.log(`while(true) killed after ${r.ms.toFixed(0)} ms; ${framesAfter - framesBefore} frames; max main-thread gap ${gap.toFixed(0)} ms`);
+    const next = await h.run("console.log('alive')");
+    expect(logText(next)).toEqual(['alive']);
+    expect(next.ms).toBeLessThan(1000);
+  });
+
+  it('Stop kills a spinning run at once and the next run works', async () => {
+    const t = await h.page.evaluate(async () => {
+      const s = (window as unknown as { sandbox: { host: { run(s: string): Promise<{ kind: string; reason?: string }>; stop(): void } } }).sandbox;
+      const p = s.host.run('while (true) {}');
+      await new Promise((r) => setTimeout(r, 300));
+      const t0 = performance.now();
+      s.host.stop();
+      const end = await p;
+      return { end, ms: performance.now() - t0 };
+    });
+    expect(t.end).toMatchObject({ kind: 'killed', reason: 'stopped' });
+    expect(t.ms).toBeLessThan(50);
+    const next = await h.run("console.log('again')");
+    expect(logText(next)).toEqual(['again']);
+  });
+
+  it('a new run supersedes a running one', async () => {
+    const ends = await h.page.evaluate(async () => {
+      const s = (window as unknown as { sandbox: { host: { run(s: string): Promise<{ kind: string; reason?: string }> } } }).sandbox;
+      const a = s.host.run('while (true) {}');
+      await new Promise((r) => setTimeout(r, 100));
+      const b = s.host.run("console.log('b')");
+      return [await a, await b];
+    });
+    expect(ends).toEqual([expect.objectContaining({ kind: 'killed', reason: 'superseded' }), expect.objectContaining({ kind: 'done' })]);
+  });
+
+  it('measures warm first-log latency', async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      await h.page.waitForTimeout(60); // idle time for the spare worker
+      const r = await h.run("import { relu } from 'rectify';\nconsole.log(relu(1))");
+      times.push(r.firstLogMs!);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`warm run → first log: median ${times[4].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[8].toFixed(1)})`);
+    expect(times[4]).toBeLessThan(200);
+  });
+});
