@@ -118,10 +118,12 @@ const GELU_C = Math.sqrt(2 / Math.PI);
 /** GELU, tanh form (Hendrycks & Gimpel 2016, as in BERT/GPT-2): f(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³))). */
 export const gelu: Activation = defineActivation({
   name: 'gelu',
-  output: (x) => 0.5 * x * (1 + Math.tanh(GELU_C * (x + 0.044715 * x * x * x))),
+  // ½(1 + tanh u) = σ(2u): the logistic form avoids 1 + tanh u cancelling to 0 for x ≪ 0.
+  output: (x) => x * logistic(2 * GELU_C * (x + 0.044715 * x * x * x)),
   derivative: (x) => {
-    const t = Math.tanh(GELU_C * (x + 0.044715 * x * x * x));
-    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_C * (1 + 3 * 0.044715 * x * x);
+    const u2 = 2 * GELU_C * (x + 0.044715 * x * x * x);
+    const s = logistic(u2);
+    return s + x * s * logistic(-u2) * 2 * GELU_C * (1 + 3 * 0.044715 * x * x);
   },
 });
 
