@@ -1,75 +1,27 @@
 /**
- * Syntax highlighting with only the languages the deck uses (the stock highlight plugin
- * ships every highlight.js language: 318 KB gzip), plus reveal's code-line steps
- * (```ts [1|3-5]) rendered the way reveal's CSS expects (`.hljs-ln`, `.highlight-line`).
+ * reveal plugin: syntax highlighting, loaded and applied just before a slide with code is
+ * shown (the title slide has none, so highlight.js stays off the first-slide path).
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import hljs from 'highlight.js/lib/core';
-import typescript from 'highlight.js/lib/languages/typescript';
-import javascript from 'highlight.js/lib/languages/javascript';
-import bash from 'highlight.js/lib/languages/bash';
-import json from 'highlight.js/lib/languages/json';
-import { parseLineSteps, splitHighlightedLines } from './line-steps';
+import { prepareSlidesNearView } from './slides-near';
 
-hljs.registerLanguage('typescript', typescript);
-hljs.registerLanguage('javascript', javascript);
-hljs.registerLanguage('bash', bash);
-hljs.registerLanguage('json', json);
+let loading: Promise<typeof import('./highlight-code')> | undefined;
 
-/** The languages code fences may name; others render as plain text. */
-export const HIGHLIGHT_LANGUAGES = ['typescript', 'ts', 'javascript', 'js', 'bash', 'sh', 'json'];
-
-/** Highlights one code element in place (fence language from its class). */
-export function highlightCode(code: HTMLElement): void {
-  if (code.dataset.highlighted === 'yes') return;
-  const language = code.className.split(/\s+/).find((c) => hljs.getLanguage(c));
-  const source = code.textContent ?? '';
-  code.innerHTML = language ? hljs.highlight(source, { language }).value : escapeHtml(source);
-  code.classList.add('hljs');
-  code.dataset.highlighted = 'yes';
-  if (code.hasAttribute('data-line-numbers')) addLineSteps(code);
-}
-
-/** Renders numbered lines; extra steps become fragment copies, as reveal's highlight plugin does. */
-function addLineSteps(code: HTMLElement): void {
-  const lines = splitHighlightedLines(code.innerHTML);
-  const start = Number.parseInt(code.dataset.lnStartFrom ?? '1', 10) || 1;
-  const rows = lines
-    .map((html, i) => `<tr data-line-number="${start + i}"><td class="hljs-ln-line hljs-ln-numbers"><div class="hljs-ln-n">${start + i}</div></td><td class="hljs-ln-line hljs-ln-code">${html || ' '}</td></tr>`)
-    .join('');
-  code.innerHTML = `<table class="hljs-ln"><tbody>${rows}</tbody></table>`;
-  const steps = parseLineSteps(code.getAttribute('data-line-numbers') ?? '');
-  markLines(code, steps[0], start);
-  let previous = code;
-  for (const step of steps.slice(1)) {
-    const copy = code.cloneNode(true) as HTMLElement;
-    copy.classList.add('fragment');
-    markLines(copy, step, start);
-    previous.after(copy);
-    previous = copy;
+/** Highlights the code of the given slides; line steps become fragments reveal must know about. */
+export async function highlightSlides(deck: RevealApi, slides: HTMLElement[]): Promise<void> {
+  const withCode = slides.filter((slide) => slide.querySelector('pre > code:not(.live):not([data-highlighted])'));
+  if (withCode.length === 0) return;
+  loading ??= import('./highlight-code');
+  const { highlightCode, unhighlightedCode } = await loading;
+  for (const slide of withCode) {
+    const addedSteps = unhighlightedCode(slide).map(highlightCode).some(Boolean);
+    if (addedSteps) deck.syncFragments(slide);
   }
 }
 
-function markLines(code: HTMLElement, lines: number[], start: number): void {
-  code.classList.toggle('has-highlights', lines.length > 0);
-  code.querySelectorAll<HTMLTableRowElement>('tr').forEach((row, i) => {
-    row.classList.toggle('highlight-line', lines.includes(start + i));
-  });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
-}
-
-/** Highlights every code block under `root` except live ones (those get an editor). */
-export function highlightAll(root: ParentNode): void {
-  root.querySelectorAll<HTMLElement>('pre > code:not(.live)').forEach(highlightCode);
-}
-
-/** reveal plugin: highlight once the markdown plugin has rendered the slides. */
 export const HighlightPlugin = (): RevealPlugin => ({
   id: 'rectify-highlight',
   init(deck: RevealApi) {
-    highlightAll(deck.getRevealElement()!);
+    prepareSlidesNearView(deck, (slides) => highlightSlides(deck, slides));
   },
 });

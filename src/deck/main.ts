@@ -9,7 +9,7 @@ import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import '../../assets/theme.css';
 import { deckConfig } from './config';
-import { HighlightPlugin, highlightAll } from './highlight-plugin';
+import { HighlightPlugin, highlightSlides } from './highlight-plugin';
 import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
 import { planDeck } from './plan-deck';
@@ -36,10 +36,10 @@ async function reloadSlides(files: Record<string, string>): Promise<void> {
   const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
   await markdown.processSlides(slidesElement);
   await markdown.convertSlides();
-  highlightAll(slidesElement);
   deck.sync();
   deck.slide(h, v, f);
-  await typesetSlides(deck, [...slidesElement.querySelectorAll('section')]);
+  await highlightSlides(deck, deck.getSlides());
+  await typesetSlides(deck, deck.getSlides());
 }
 
 // Authoring: saving a slide file updates the deck in place, on the same slide.

@@ -4,7 +4,7 @@
  * loads when a slide with math is near, or when the deck is idle.
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { whenIdle } from './when-idle';
+import { prepareSlidesNearView } from './slides-near';
 
 type RenderMath = (element: HTMLElement, options: object) => void;
 
@@ -43,21 +43,10 @@ export async function typesetSlides(deck: RevealApi, slides: Element[]): Promise
   deck.layout();
 }
 
-/** The current slide and its neighbours: what the viewer may see next. */
-function nearbySlides(deck: RevealApi): Element[] {
-  const current = deck.getCurrentSlide();
-  const all = [...deck.getRevealElement()!.querySelectorAll('.slides section:not(.stack)')];
-  const at = current ? all.indexOf(current) : 0;
-  return all.slice(Math.max(0, at - 1), at + 2);
-}
-
 /** reveal plugin: typeset slides as they come near; all the rest when idle. */
 export const MathPlugin = (): RevealPlugin => ({
   id: 'rectify-math',
   init(deck: RevealApi) {
-    const typesetNearby = () => void typesetSlides(deck, nearbySlides(deck));
-    deck.on('ready', typesetNearby);
-    deck.on('slidechanged', typesetNearby);
-    whenIdle(() => void typesetSlides(deck, [...deck.getRevealElement()!.querySelectorAll('.slides section')]));
+    prepareSlidesNearView(deck, (slides) => typesetSlides(deck, slides));
   },
 });
