@@ -19,7 +19,7 @@ export { createRng } from './rng';
 export type { Initializer, InitializerName } from './init';
 export { heNormal, heUniform, glorotNormal, glorotUniform, normalInit, constant, zeros, initializers, getInitializer } from './init';
 export type { Layer, Network, MlpOptions, ActivationLike, InitializerLike } from './network';
-export { mlp, parameters, parameterCount, cloneNetwork } from './network';
+export { mlp, reinitialize, parameters, parameterCount, cloneNetwork } from './network';
 export type { Trace } from './forward';
 export { forward, predict, createTrace } from './forward';
 export type { Gradients } from './backward';

@@ -75,22 +75,30 @@ export function mlp(sizes: readonly number[], options: MlpOptions = {}): Network
     throw new RangeError(`mlp: ${hidden} hidden layers but ${hiddenActs.length} activations were given`);
   }
   const acts = [...hiddenActs, options.output ?? 'linear'].map(getActivation);
-  const init = getInitializer(options.init ?? (hidden > 0 && RELU_LIKE.test(acts[0].name) ? 'heNormal' : 'glorotNormal'));
-  const bias = options.bias === undefined ? zeros : getInitializer(options.bias);
-  const outputBias = options.outputBias === undefined ? zeros : getInitializer(options.outputBias);
   const dtype = options.dtype ?? 'float32';
   if (dtype !== 'float32' && dtype !== 'float64') throw new Error(`mlp: dtype must be 'float32' or 'float64', got '${String(dtype)}'`);
-  const rng = options.rng ?? toRng(options.seed);
+  const layers: Layer[] = acts.map((activation, l) => ({
+    inputSize: sizes[l],
+    outputSize: sizes[l + 1],
+    activation,
+    weights: zerosOf(dtype, sizes[l] * sizes[l + 1]),
+    bias: zerosOf(dtype, sizes[l + 1]),
+  }));
+  return reinitialize({ dtype, sizes: [...sizes], layers }, options);
+}
 
-  const layers: Layer[] = [];
-  for (let l = 0; l < sizes.length - 1; l++) {
-    const fanIn = sizes[l];
-    const fanOut = sizes[l + 1];
-    const weights = init.fill(zerosOf(dtype, fanIn * fanOut), fanIn, fanOut, rng);
-    const b = (l === sizes.length - 2 ? outputBias : bias).fill(zerosOf(dtype, fanOut), fanIn, fanOut, rng);
-    layers.push({ inputSize: fanIn, outputSize: fanOut, activation: acts[l], weights, bias: b });
-  }
-  return { dtype, sizes: [...sizes], layers };
+/** Draws fresh weights and biases in place (same rules and defaults as mlp), e.g. for the next Monte Carlo trial. */
+export function reinitialize(net: Network, options: Pick<MlpOptions, 'init' | 'bias' | 'outputBias' | 'seed' | 'rng'> = {}): Network {
+  const first = net.layers[0].activation.name;
+  const init = getInitializer(options.init ?? (net.layers.length > 1 && RELU_LIKE.test(first) ? 'heNormal' : 'glorotNormal'));
+  const bias = options.bias === undefined ? zeros : getInitializer(options.bias);
+  const outputBias = options.outputBias === undefined ? zeros : getInitializer(options.outputBias);
+  const rng = options.rng ?? toRng(options.seed);
+  net.layers.forEach((layer, l) => {
+    init.fill(layer.weights, layer.inputSize, layer.outputSize, rng);
+    (l === net.layers.length - 1 ? outputBias : bias).fill(layer.bias, layer.inputSize, layer.outputSize, rng);
+  });
+  return net;
 }
 
 /** The trainable arrays in optimiser order: [W₁, b₁, W₂, b₂, …]. */
