@@ -10,7 +10,7 @@ export interface Activation {
   readonly name: string;
   /** f(x) for one number. */
   output(x: number): number;
-  /** f′(x), the slope at the pre-activation x (at a kink, the right-hand convention of the literature). */
+  /** f′(x), the slope at the pre-activation x (at a kink, TensorFlow's choice: relu′(0) = 0). */
   derivative(x: number): number;
   /** out[i] = f(z[i]) for every i; returns out. */
   forward(z: FloatArray, out: FloatArray): FloatArray;

@@ -70,7 +70,7 @@ export function moons(options: DatasetOptions = {}): Dataset {
   return make(pts, labels, 2);
 }
 
-/** Two concentric circles, as in papers.md: radius 0.5 (label 0) and 1.0 (label 1), labels alternating, radial jitter ±noise (default 0.05). */
+/** Two concentric circles: radius 0.5 (label 0) and 1.0 (label 1), labels alternating, radial jitter ±noise (default 0.05). */
 export function circles(options: DatasetOptions = {}): Dataset {
   const n = countOf('circles', options.n, 100);
   const rng = options.rng ?? toRng(options.seed);
@@ -126,7 +126,7 @@ export function blobs(options: DatasetOptions & { classes?: number; spread?: num
   return make(pts, labels, classes);
 }
 
-/** 1-D regression y = sin(frequency·x) on n evenly spaced x in [−1, 1] (papers.md's 5c: frequency 3), plus optional Gaussian noise. */
+/** 1-D regression y = sin(frequency·x) on n evenly spaced x in [−1, 1] (default frequency 3), plus optional Gaussian noise. */
 export function sine(options: DatasetOptions & { frequency?: number } = {}): Dataset {
   const n = countOf('sine', options.n, 256);
   const frequency = options.frequency ?? 3;

@@ -32,6 +32,7 @@ export type { TrainOptions, TrainResult, StepInfo, EpochInfo } from './train';
 export { train, DivergenceError } from './train';
 export type { Dataset } from './dataset';
 export { toDataset } from './dataset';
+/** Seeded toy datasets: xor, moons, circles, spiral, blobs and sine (1-D regression). */
 export * as datasets from './datasets';
 export type { Grid } from './grid';
 export { grid, predictGrid } from './grid';

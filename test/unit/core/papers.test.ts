@@ -80,7 +80,7 @@ function log10GradientRatio(depth: number, width: number, activation: Activation
   const x = gaussianBatch(1000 + seed, 128, width);
   const y = gaussianBatch(2000 + seed, 128, 1);
   const g = lossAndGradients(net, x, y, 'mse').gradients.weights;
-  const norm = (a: FloatArray) => Math.sqrt(a.reduce((s: number, v: number) => s + v * v, 0));
+  const norm = (a: FloatArray) => Math.hypot(...a);
   return Math.log10(norm(g[0]) / norm(g[depth - 1]));
 }
 

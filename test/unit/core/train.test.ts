@@ -129,7 +129,7 @@ describe('mlp', () => {
     expect([...net.layers[0].bias].every((b) => b === -5)).toBe(true);
     expect(net.layers[1].bias[0]).toBe(0);
     const w = net.layers[0].weights;
-    const variance = w.reduce((s: number, v: number) => s + v * v, 0) / w.length;
+    const variance = Array.from(w).reduce((s, v) => s + v * v, 0) / w.length;
     expect(variance).toBeCloseTo(2 / 400, 4);
   });
   it('rejects bad sizes, unknown names and mismatched activation lists', () => {
