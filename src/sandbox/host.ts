@@ -50,9 +50,10 @@ interface Frame {
   ready: Promise<void>;
   pingTimer: ReturnType<typeof setInterval>;
   pingSentAt: number;
+  lastTick: number;
 }
 
-const PING_MS = 2000;
+const PING_MS = 1000;
 const PONG_GRACE_MS = 1500;
 
 /** Create a sandbox host. Nothing is created in the page until `prewarm()` or the first `run()`. */
@@ -81,7 +82,7 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
       setTimeout(() => reject(new Error('The sandbox did not start.')), options.startTimeoutMs ?? 5000);
     });
     ready.catch(() => {});
-    const f: Frame = { iframe, port: channel.port1, ready, pingSentAt: 0, pingTimer: setInterval(() => ping(f), PING_MS) };
+    const f: Frame = { iframe, port: channel.port1, ready, pingSentAt: 0, lastTick: performance.now(), pingTimer: setInterval(() => ping(f), PING_MS) };
     channel.port1.onmessage = (e) => onShell(f, e.data, started);
     iframe.addEventListener(
       'load',
@@ -110,14 +111,20 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
     return frame;
   }
 
-  /** Liveness check: a sandbox that misses a pong (hung or crashed process) is rebuilt. */
+  /**
+   * Liveness check: a sandbox that misses a pong (hung or crashed process) is rebuilt. If this
+   * timer itself fired late, the page was busy and the pong may be queued behind us: ask again.
+   */
   function ping(f: Frame): void {
     if (f !== frame) return;
-    if (f.pingSentAt && performance.now() - f.pingSentAt > PONG_GRACE_MS) {
-      rebuild('The sandbox stopped answering and was restarted.');
-      return;
+    const t = performance.now();
+    const late = t - f.lastTick > PING_MS * 1.5;
+    f.lastTick = t;
+    if (f.pingSentAt && !late) {
+      if (t - f.pingSentAt > PONG_GRACE_MS) rebuild('The sandbox stopped answering and was restarted.');
+      return; // still waiting for the pong
     }
-    f.pingSentAt = performance.now();
+    f.pingSentAt = t;
     post({ kind: 'ping', n: ++pingSeq });
   }
 
@@ -163,6 +170,11 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
     if (current !== run) return;
     current = undefined;
     clearTimeout(run.timer);
+    // A flood leaves the shell draining queued messages for a while: a fresh sandbox is faster.
+    if (end.kind === 'killed' && end.reason === 'limit' && frame && !disposed) {
+      teardown();
+      ensure();
+    }
     deliver(run, end);
     run.resolve(end);
   }

@@ -62,7 +62,9 @@ function startRun(runId: number, js: string, timeoutMs: number): void {
     timer: setTimeout(() => kill(run, 'timeout', timeoutText(run)), timeoutMs),
   };
   current = run;
-  worker.onmessage = (e) => relay(run, e.data);
+  // After a kill, a flooding worker may have left thousands of messages queued: drop them
+  // without touching `e.data` (deserialising is the expensive part).
+  worker.onmessage = (e) => current === run && relay(run, e.data);
   worker.onmessageerror = () => kill(run, 'limit', 'Stopped: the snippet sent a message that could not be read.');
   worker.onerror = (e) => {
     e.preventDefault();
@@ -95,6 +97,7 @@ function end(run: Run, message: RunMessage): void {
   current = undefined;
   clearTimeout(run.timer);
   run.worker.terminate();
+  run.worker.onmessage = run.worker.onmessageerror = run.worker.onerror = null;
   send({ kind: 'output', runId: run.runId, message });
   setTimeout(spawnSpare, 0);
 }

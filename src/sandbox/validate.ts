@@ -39,9 +39,11 @@ const MAX_PLOT_IDS = 64;
  */
 export function validateRunMessage(raw: unknown, tally: RunTally, from: 'worker' | 'shell'): RunMessage {
   const L = tally.limits;
-  if (++tally.messages > L.maxMessages) throw new Violation(`more than ${L.maxMessages} messages`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Violation('a message that is not an object');
   const m = raw as Record<string, unknown>;
+  // The message that ends a run (at most one is ever accepted) does not count against the cap.
+  const ending = m.kind === 'done' || m.kind === 'error' || m.kind === 'killed';
+  if (!ending && ++tally.messages > L.maxMessages) throw new Violation(`more than ${L.maxMessages} messages`);
   const budget = new Budget(Math.min(L.maxMessageBytes, L.maxBytes - tally.bytes));
   let out: RunMessage;
   try {
