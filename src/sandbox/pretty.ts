@@ -121,3 +121,36 @@ function key(k: string): string {
 function quote(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }
+
+/** Truncate a log message to `maxLogChars` characters and `maxLogLines` lines, saying how much was cut. */
+export function capParts(parts: string[], limits: { maxLogChars: number; maxLogLines: number }): string[] {
+  const out: string[] = [];
+  let chars = 0;
+  let lines = 0;
+  for (let i = 0; i < parts.length; i++) {
+    let p = parts[i];
+    const room = limits.maxLogChars - chars;
+    let cut = '';
+    if (p.length > room) {
+      cut = `… (${p.length - room} more characters${i + 1 < parts.length ? `, ${parts.length - i - 1} more values` : ''})`;
+      p = p.slice(0, room);
+    }
+    let nl = -1;
+    for (let k = 0; k < p.length; k++) {
+      if (p.charCodeAt(k) !== 10) continue;
+      if (++lines >= limits.maxLogLines) {
+        nl = k;
+        break;
+      }
+    }
+    if (nl >= 0) {
+      const rest = parts[i].slice(nl + 1).split('\n').length;
+      cut = `\n… (${rest} more lines)`;
+      p = p.slice(0, nl);
+    }
+    out.push(p + cut);
+    chars += p.length;
+    if (cut) break;
+  }
+  return out;
+}

@@ -5,7 +5,7 @@
 import * as core from '../core/index';
 import { hardLimitsFor } from './limits';
 import { Budget, LAYOUT_FIELDS, SchemaError, TRACE_FIELDS, rebuildPlot } from './plot-schema';
-import { formatArg } from './pretty';
+import { capParts, formatArg } from './pretty';
 import type { Layout, LogLevel, RunMessage, RunnerLimits, StartMessage, Trace } from './protocol';
 import { MODULE_NAME, MODULE_NAMES, SNIPPET_GLOBAL, sourcePosition, wrapSnippet } from './wrap';
 
@@ -197,39 +197,6 @@ function normaliseTraces(traces: unknown): unknown[] {
   if (!Array.isArray(traces)) return [traces];
   if (traces.length > 0 && (typeof traces[0] === 'number' || traces[0] === null)) return [{ y: traces }];
   return traces as Trace[];
-}
-
-/** Truncate a log message to `maxLogChars` characters and `maxLogLines` lines, saying how much was cut. */
-export function capParts(parts: string[], limits: Pick<RunnerLimits, 'maxLogChars' | 'maxLogLines'>): string[] {
-  const out: string[] = [];
-  let chars = 0;
-  let lines = 0;
-  for (let i = 0; i < parts.length; i++) {
-    let p = parts[i];
-    const room = limits.maxLogChars - chars;
-    let cut = '';
-    if (p.length > room) {
-      cut = `… (${p.length - room} more characters${i + 1 < parts.length ? `, ${parts.length - i - 1} more values` : ''})`;
-      p = p.slice(0, room);
-    }
-    let nl = -1;
-    for (let k = 0; k < p.length; k++) {
-      if (p.charCodeAt(k) !== 10) continue;
-      if (++lines >= limits.maxLogLines) {
-        nl = k;
-        break;
-      }
-    }
-    if (nl >= 0) {
-      const rest = parts[i].slice(nl + 1).split('\n').length;
-      cut = `\n… (${rest} more lines)`;
-      p = p.slice(0, nl);
-    }
-    out.push(p + cut);
-    chars += p.length;
-    if (cut) break;
-  }
-  return out;
 }
 
 /** An `error` message for something the snippet threw, with its position mapped to the TS source. */
