@@ -1,8 +1,11 @@
 import { defineConfig } from 'vite';
+import { sandboxRunnerPlugin } from './src/sandbox/vite-plugin';
 
 // `base: './'` makes dist/ work from any sub-path (a USB stick, a GitHub Pages folder).
 export default defineConfig({
   base: './',
+  // The sandbox's runner and shell reach its opaque-origin iframe as strings (see src/sandbox).
+  plugins: [sandboxRunnerPlugin()],
   build: {
     target: 'es2022',
     // Monaco and Plotly are big by nature and load lazily; don't warn about them.
@@ -10,7 +13,7 @@ export default defineConfig({
   },
   // Dependencies reached only from workers or lazy chunks: pre-bundle them up front so the
   // dev server does not reload the page mid-talk when they are first seen.
-  optimizeDeps: { include: ['sucrase', 'plotly.js-dist-min', 'katex', 'highlight.js/lib/core'] },
+  optimizeDeps: { include: ['sucrase', 'plotly.js-cartesian-dist-min', 'katex', 'highlight.js/lib/core'] },
   server: { port: 5173 },
   preview: { port: 4173 },
 });

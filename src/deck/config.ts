@@ -1,11 +1,17 @@
 /** The reveal.js configuration of the deck: one place for every option we change from reveal's defaults. */
 import type { RevealConfig } from 'reveal.js';
 
-/** True when a key event comes from inside an editor, whose keys must not drive the deck. */
-export function isEditorKey(event: KeyboardEvent): boolean {
+/**
+ * True when a key belongs to a control rather than the deck: anything typed in an editor
+ * or a form field, and Space/Enter on a focused button (which press the button). Arrows on
+ * a button still move the slides, so a speaker who clicked Run can go on with the keys.
+ */
+export function isControlKey(event: KeyboardEvent): boolean {
   const target = event.target;
+  if (!(target instanceof Element)) return false;
   // Monaco 0.57 types into an EditContext div that reveal's own input check misses.
-  return target instanceof Element && target.closest('.monaco-editor, [data-editor], input, textarea, select') !== null;
+  if (target.closest('.monaco-editor, [data-editor], input, textarea, select')) return true;
+  return target.closest('button') !== null && (event.key === ' ' || event.key === 'Enter');
 }
 
 /** Options for `new Reveal(…)`, plugins aside. */
@@ -28,6 +34,6 @@ export const deckConfig: RevealConfig = {
   help: true,
   overview: true,
   jumpToSlide: true,
-  keyboardCondition: (event: KeyboardEvent) => !isEditorKey(event),
+  keyboardCondition: (event: KeyboardEvent) => !isControlKey(event),
   markdown: { smartypants: false },
 };

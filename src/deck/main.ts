@@ -10,6 +10,7 @@ import 'reveal.js/reveal.css';
 import '../../assets/theme.css';
 import { deckConfig } from './config';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
+import { createLiveBlocks, disposeLiveBlocks, LiveCodePlugin } from './live-code-plugin';
 import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
 import { planDeck } from './plan-deck';
@@ -21,7 +22,8 @@ slidesElement.replaceChildren(...renderSections(planDeck(slideFiles), document))
 
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
-  plugins: [Markdown, HighlightPlugin, MathPlugin],
+  // Order matters: live fences become blocks before highlighting touches code.
+  plugins: [Markdown, LiveCodePlugin, HighlightPlugin, MathPlugin],
 });
 
 await deck.initialize();
@@ -32,10 +34,12 @@ document.documentElement.dataset.deckReady = 'true';
 /** Re-renders the slides from new file contents, staying on the current slide. */
 async function reloadSlides(files: Record<string, string>): Promise<void> {
   const { h, v, f } = deck.getIndices();
+  disposeLiveBlocks();
   slidesElement.replaceChildren(...renderSections(planDeck(files), document));
   const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
   await markdown.processSlides(slidesElement);
   await markdown.convertSlides();
+  createLiveBlocks(slidesElement);
   deck.sync();
   deck.slide(h, v, f);
   await highlightSlides(deck, deck.getSlides());

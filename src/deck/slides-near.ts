@@ -14,11 +14,18 @@ export function nearbySlides(deck: RevealApi, distance = 1): HTMLElement[] {
   return all.slice(Math.max(0, at - distance), at + distance + 1);
 }
 
-/** Calls `prepare` with the nearby slides on ready and after every move, and with all slides when idle. */
-export function prepareSlidesNearView(deck: RevealApi, prepare: (slides: HTMLElement[]) => Promise<void> | void): void {
+/**
+ * Calls `prepare` with the nearby slides on ready and after every move, and, unless
+ * `nearOnly`, with all slides when idle (cheap work, like highlighting).
+ */
+export function prepareSlidesNearView(
+  deck: RevealApi,
+  prepare: (slides: HTMLElement[]) => Promise<void> | void,
+  { nearOnly = false } = {},
+): void {
   const prepareNearby = () => void prepare(nearbySlides(deck));
   if (deck.isReady()) prepareNearby();
   else deck.on('ready', prepareNearby);
   deck.on('slidechanged', prepareNearby);
-  whenIdle(() => void prepare(deck.getSlides()));
+  if (!nearOnly) whenIdle(() => void prepare(deck.getSlides()));
 }

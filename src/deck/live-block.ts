@@ -1,0 +1,213 @@
+/**
+ * A live code block: the toolbar (Run / Stop / Reset), the code (static and highlighted
+ * until its slide is near, then a Monaco editor), and the output panel. It owns one
+ * snippet's lifecycle: mount, run, stop, reset, dispose. DOM contract (DESIGN.md):
+ * `[data-live]` with a stable id, `[data-action]` buttons, `[data-output]`, `data-status`.
+ */
+import type { RunEnd, RunMessage } from '../sandbox/protocol';
+import type { LiveEditor } from '../editor/mount-editor';
+import { createOutputPanel } from './output-panel';
+import { parseLiveOptions, type LiveOptions } from './live-options';
+import { clearEdit, editKey, loadEdit, saveEdit } from './saved-edits';
+import { sandbox } from './sandbox-client';
+
+/** A block's state, mirrored in its `data-status` attribute. */
+export type LiveStatus = 'idle' | 'running' | 'done' | 'error' | 'killed';
+
+const LINE_HEIGHT_PX = 21;
+const loadEditorModule = () => import('../editor/mount-editor');
+
+/** Where a block sits: its slide file and its position (1-based) among that file's live blocks. */
+export interface BlockPlace {
+  file: string;
+  index: number;
+}
+
+/** Builds a live block in place of a ```ts live fence's `<pre>`. */
+export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
+  const code = pre.querySelector('code')!;
+  const original = (code.textContent ?? '').replace(/\n$/, '');
+  const options: LiveOptions = parseLiveOptions(code.className);
+  const key = editKey(place.file, place.index);
+  const saved = loadEdit(key, original);
+  let current = saved.kind === 'edited' ? saved.edit.code : original;
+
+  const root = document.createElement('div');
+  root.className = 'live-block';
+  root.id = `live-${place.file.replace(/^.*\//, '').replace(/\.md$/, '')}-${place.index}`;
+  root.dataset.live = '';
+  root.dataset.status = 'idle';
+  root.innerHTML = `
+    <div class="live-toolbar" role="toolbar" aria-label="Live code">
+      <button type="button" data-action="run" title="Run (Ctrl+Enter)">▶ Run</button>
+      <button type="button" data-action="stop" title="Stop the run" disabled>■ Stop</button>
+      <button type="button" data-action="reset" title="Back to the original code (undoable)">↺ Reset</button>
+      <span class="live-modified" hidden>modified</span>
+      <span class="live-state" aria-live="polite"></span>
+    </div>
+    <div class="live-notice" hidden></div>
+    <div class="live-code"><pre class="live-static"><code class="ts"></code></pre></div>
+    <div class="live-output" data-output aria-live="polite"></div>`;
+  const button = (action: string) => root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+  const codeBox = root.querySelector<HTMLElement>('.live-code')!;
+  const staticCode = root.querySelector<HTMLElement>('.live-static code')!;
+  const stateText = root.querySelector<HTMLElement>('.live-state')!;
+  const modifiedMark = root.querySelector<HTMLElement>('.live-modified')!;
+  const notice = root.querySelector<HTMLElement>('.live-notice')!;
+  const output = createOutputPanel(root.querySelector<HTMLElement>('[data-output]')!);
+  const height = options.height ?? Math.min(420, Math.max(110, (original.split('\n').length + 1) * LINE_HEIGHT_PX));
+  codeBox.style.minHeight = `${height}px`;
+  staticCode.textContent = current;
+  pre.replaceWith(root);
+
+  let editor: LiveEditor | undefined;
+  let mounting: Promise<void> | undefined;
+  let runTimer: ReturnType<typeof setInterval> | undefined;
+  let runToken = 0;
+  let autoran = false;
+
+  const setStatus = (status: LiveStatus) => {
+    root.dataset.status = status;
+    button('stop').disabled = status !== 'running';
+  };
+  const showModified = () => {
+    modifiedMark.hidden = current === original;
+  };
+  const codeChanged = (text: string) => {
+    current = text;
+    saveEdit(key, original, text);
+    showModified();
+  };
+  showModified();
+
+  if (saved.kind === 'stale') {
+    // The slide's original changed since this edit was made: keep the edit out of the way, offer both.
+    notice.hidden = false;
+    notice.innerHTML = '<span>This example changed since you edited it.</span> <button type="button" data-choice="mine">Use my edit</button> <button type="button" data-choice="new">Use the new version</button>';
+    notice.querySelector('[data-choice="mine"]')!.addEventListener('click', () => {
+      setCode(saved.edit.code);
+      notice.hidden = true;
+    });
+    notice.querySelector('[data-choice="new"]')!.addEventListener('click', () => {
+      clearEdit(key);
+      notice.hidden = true;
+    });
+  }
+
+  function setCode(text: string): void {
+    if (editor) editor.replaceAll(text);
+    else {
+      staticCode.textContent = text;
+      staticCode.removeAttribute('data-highlighted');
+    }
+    codeChanged(text);
+  }
+
+  function finish(end: RunEnd, startedAt: number): void {
+    clearInterval(runTimer);
+    output.end(end);
+    if (end.kind === 'done') {
+      setStatus('done');
+      stateText.textContent = `✓ ${formatMs(end.ms || performance.now() - startedAt)}`;
+    } else if (end.kind === 'error') {
+      setStatus('error');
+      stateText.textContent = end.phase === 'compile' ? '✗ does not compile' : '✗ error';
+      if (end.line) editor?.markError(end.message, end.line, end.column);
+    } else {
+      setStatus('killed');
+      stateText.textContent = end.reason === 'stopped' ? '■ stopped' : `■ ${end.reason}`;
+    }
+  }
+
+  const block = {
+    /** The block's element. */
+    element: root,
+    /** Its options from the fence. */
+    options,
+
+    /** Swaps the static code for a Monaco editor (loads Monaco on the first call). */
+    mountEditor(): Promise<void> {
+      mounting ??= loadEditorModule().then(({ mountEditor }) => {
+        const mount = document.createElement('div');
+        mount.className = 'live-editor';
+        mount.dataset.editor = '';
+        codeBox.replaceChildren(mount);
+        editor = mountEditor(mount, { code: current, name: root.id, height, onRun: () => void block.run(), onChange: codeChanged });
+        root.dataset.editorReady = 'true';
+      });
+      return mounting;
+    },
+
+    /** Runs the code as it is now; resolves when the run has ended. */
+    async run(): Promise<RunEnd> {
+      const token = ++runToken;
+      const source = editor?.getValue() ?? current;
+      const startedAt = performance.now();
+      output.clear();
+      setStatus('running');
+      stateText.textContent = 'running…';
+      let progress = '';
+      clearInterval(runTimer);
+      runTimer = setInterval(() => {
+        stateText.textContent = `running ${formatMs(performance.now() - startedAt)}${progress}`;
+      }, 100);
+      const host = await sandbox();
+      const end = await host.run(source, {
+        timeoutMs: options.timeoutMs,
+        onMessage: (message: RunMessage) => {
+          if (token !== runToken) return;
+          if (message.kind === 'progress') {
+            progress = [message.epoch !== undefined ? ` · epoch ${message.epoch}` : '', message.loss !== undefined ? ` · loss ${message.loss.toPrecision(3)}` : ''].join('');
+          } else if (message.kind !== 'done' && message.kind !== 'error' && message.kind !== 'killed') {
+            output.show(message);
+          }
+        },
+      });
+      if (token === runToken) finish(end, startedAt);
+      return end;
+    },
+
+    /** Ends the running snippet at once. */
+    async stop(): Promise<void> {
+      if (root.dataset.status !== 'running') return;
+      (await sandbox()).stop();
+    },
+
+    /** Puts the original code back (one undoable edit in the editor) and forgets the saved edit. */
+    reset(): void {
+      setCode(original);
+      clearEdit(key);
+      notice.hidden = true;
+    },
+
+    /** Runs once when the slide is first shown, if the fence says `autorun`. */
+    autorun(): void {
+      if (options.autorun && !autoran) {
+        autoran = true;
+        void block.run();
+      }
+    },
+
+    /** Re-fits plots when the slide is shown. */
+    shown(): void {
+      void output.resize();
+    },
+
+    dispose(): void {
+      clearInterval(runTimer);
+      editor?.dispose();
+    },
+  };
+
+  button('run').addEventListener('click', () => void block.run());
+  button('stop').addEventListener('click', () => void block.stop());
+  button('reset').addEventListener('click', () => block.reset());
+  return block;
+}
+
+/** The live block type, derived from its factory. */
+export type LiveBlock = ReturnType<typeof createLiveBlock>;
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

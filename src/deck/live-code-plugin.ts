@@ -1,0 +1,85 @@
+/**
+ * reveal plugin: every ```ts live fence becomes a live block. Blocks start as static code
+ * (cheap, and what print view and speaker previews keep); when a block's slide is within
+ * one step of view its Monaco editor is mounted and the sandbox warmed up; when the deck
+ * is idle, Monaco's code is fetched ahead so an editor is ready the moment it is needed.
+ */
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { createLiveBlock, type LiveBlock } from './live-block';
+import { isLiveFence } from './live-options';
+import { prepareSlidesNearView } from './slides-near';
+import { prewarmSandbox } from './sandbox-client';
+import { whenIdle } from './when-idle';
+
+const blocks = new Map<HTMLElement, LiveBlock>();
+
+/** The live blocks of the deck, by element (for tests and the presenter tools). */
+export function liveBlocks(): LiveBlock[] {
+  return [...blocks.values()];
+}
+
+/**
+ * True where the deck must stay passive: the print view (static code and last output) and
+ * the speaker view's preview frames (`?receiver`), which must not start editors or runs.
+ */
+export function isPassiveView(deck: RevealApi): boolean {
+  // reveal 6's runtime API has isPrintView(); its .d.ts names it isPrintingPDF, which does not exist.
+  const printing = (deck as RevealApi & { isPrintView(): boolean }).isPrintView();
+  return printing || /[?&]receiver\b/.test(window.location.search);
+}
+
+/** Turns the live fences under `root` into live blocks; returns the new ones. */
+export function createLiveBlocks(root: ParentNode): LiveBlock[] {
+  const perFile = new Map<string, number>();
+  const created: LiveBlock[] = [];
+  for (const code of root.querySelectorAll<HTMLElement>('pre > code')) {
+    if (!isLiveFence(code.className)) continue;
+    const slide = code.closest('section[data-source]');
+    const file = (slide?.getAttribute('data-source') ?? 'deck').replace(/:\d+$/, '');
+    const index = (perFile.get(file) ?? 0) + 1;
+    perFile.set(file, index);
+    const block = createLiveBlock(code.parentElement!, { file, index });
+    blocks.set(block.element, block);
+    created.push(block);
+  }
+  return created;
+}
+
+/** Forgets every block (before the slides are rebuilt by a hot reload). */
+export function disposeLiveBlocks(): void {
+  for (const block of blocks.values()) block.dispose();
+  blocks.clear();
+}
+
+function blocksIn(slides: HTMLElement[]): LiveBlock[] {
+  return slides.flatMap((slide) => [...slide.querySelectorAll<HTMLElement>('[data-live]')].map((el) => blocks.get(el)!).filter(Boolean));
+}
+
+/** Mounts editors and warms the sandbox for blocks on slides near view. */
+function prepareLiveSlides(slides: HTMLElement[]): void {
+  const near = blocksIn(slides);
+  if (near.length === 0) return;
+  prewarmSandbox();
+  for (const block of near) void block.mountEditor();
+}
+
+export const LiveCodePlugin = (): RevealPlugin => ({
+  id: 'rectify-live-code',
+  init(deck: RevealApi) {
+    if (createLiveBlocks(deck.getRevealElement()!).length === 0) return;
+    if (isPassiveView(deck)) return;
+    prepareSlidesNearView(deck, prepareLiveSlides, { nearOnly: true });
+    const onShown = () => {
+      const slide = deck.getCurrentSlide();
+      if (!slide) return;
+      for (const block of blocksIn([slide])) {
+        block.shown();
+        block.autorun();
+      }
+    };
+    deck.on('ready', onShown);
+    deck.on('slidechanged', onShown);
+    // Fetch (not mount) Monaco while the speaker talks, so arriving at a live slide is instant.
+    whenIdle(() => void import('../editor/mount-editor'), 4000);
+  },
+});
