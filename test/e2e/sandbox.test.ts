@@ -57,6 +57,35 @@ describe('sandbox host in Chromium', () => {
     expect(logText(r)[0]).toMatch(/ignored trace field 'fill'/);
   });
 
+  it('plot(…, { id }) redraws one figure in place and progress streams, both at 10–25 updates/s', async () => {
+    const r = await h.run(
+      [
+        "import { plot, progress, sleep } from 'rectify';",
+        'const losses: number[] = [];',
+        'const t0 = performance.now();',
+        'for (let epoch = 1; epoch <= 100; epoch++) {',
+        '  losses.push(1 / epoch);',
+        "  plot([{ y: losses, name: 'loss' }], { title: 'Loss' }, { id: 'loss' });",
+        '  progress({ epoch, loss: 1 / epoch });',
+        '  await sleep(4);',
+        '}',
+        "console.log('ms', Math.round(performance.now() - t0));",
+      ].join('\n'),
+    );
+    expect(r.end.kind).toBe('done');
+    const ms = Number(logText(r)[0].split(' ')[1]);
+    const plots = r.messages.filter((m) => m.kind === 'plot');
+    const updates = r.messages.filter((m) => m.kind === 'plot-update');
+    const progress = r.messages.filter((m) => m.kind === 'progress');
+    expect(plots.map((m) => m.id)).toEqual(['loss']);
+    for (const n of [updates.length, progress.length]) {
+      expect(n / (ms / 1000)).toBeGreaterThanOrEqual(10);
+      expect(n / (ms / 1000)).toBeLessThanOrEqual(25);
+    }
+    expect((updates.at(-1)!.traces as Array<{ y: number[] }>)[0].y).toHaveLength(100);
+    expect(progress.at(-1)).toEqual({ kind: 'progress', epoch: 100, loss: 0.01 });
+  });
+
   it('reports a run-time error at its line:column in the TypeScript source', async () => {
     const r = await h.run(
       [
