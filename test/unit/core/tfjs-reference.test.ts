@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createRng, elu, forward, leakyRelu, lossAndGradients, mlp, relu, sigmoid, silu, softplus, tanh,
+  adam, cloneNetwork, createRng, elu, forward, leakyRelu, lossAndGradients, mlp, momentum, relu, sgd, sigmoid, silu, softplus, tanh, train,
   type Activation, type ActivationLike, type FloatArray, type LossName, type Network,
 } from '../../../src/core/index';
 
@@ -34,6 +34,17 @@ function maxRelErr(ours: ArrayLike<number>, theirs: ArrayLike<number>): number {
     worst = Math.max(worst, Math.abs(ours[i] - theirs[i]) / denom);
   }
   return worst;
+}
+
+// ‖ours − theirs‖ / ‖theirs‖ over a whole tensor.
+function normRelErr(ours: ArrayLike<number>, theirs: ArrayLike<number>): number {
+  let d = 0;
+  let t = 0;
+  for (let i = 0; i < theirs.length; i++) {
+    d += (ours[i] - theirs[i]) ** 2;
+    t += theirs[i] ** 2;
+  }
+  return Math.sqrt(d / t);
 }
 
 describe('activations against tfjs', () => {
@@ -118,4 +129,33 @@ describe('a whole network against tfjs', () => {
       tf.dispose([...vars, yt, value, ...Object.values(grads)]);
     },
   );
+});
+
+describe('optimisers against tfjs', () => {
+  it.each([
+    ['sgd', () => sgd(0.1), () => tf.train.sgd(0.1)],
+    ['momentum', () => momentum(0.05, 0.9), () => tf.train.momentum(0.05, 0.9)],
+    ['adam', () => adam(0.01), () => tf.train.adam(0.01, 0.9, 0.999, 1e-8)],
+  ] as const)('%s: 20 full-batch steps leave the same weights within 1e-5 relative', (name, ours, theirs) => {
+    const net = mlp([4, 6, 5, 3], { activation: 'tanh', seed: 21 });
+    const rows = 8;
+    const rng = createRng(22);
+    const x = Float32Array.from({ length: rows * 4 }, () => rng.normal());
+    const y = Float32Array.from({ length: rows * 3 }, () => rng.normal());
+    const { vars, run } = tfModel(cloneNetwork(net), x, rows, false);
+    const yt = tf.tensor2d(y, [rows, 3]);
+    const opt = theirs();
+    for (let s = 0; s < 20; s++) opt.minimize(() => tfLoss('mse', yt, run()), false, vars);
+    train(net, { x, y, n: rows, inputSize: 4, outputSize: 3 }, { optimizer: ours(), epochs: 20 });
+    // Adam divides each gradient by its own running size, so an entry whose float32 gradient is
+    // nearly zero (cancellation over the batch) gets a step that float32 noise can tilt; compare
+    // Adam's weights as whole tensors (‖Δ‖/‖w‖), SGD and momentum element by element.
+    const err = name === 'adam' ? normRelErr : maxRelErr;
+    net.layers.forEach((layer, l) => {
+      expect(err(layer.weights, vars[2 * l].dataSync())).toBeLessThanOrEqual(1e-5);
+      expect(err(layer.bias, vars[2 * l + 1].dataSync())).toBeLessThanOrEqual(1e-5);
+    });
+    tf.dispose([...vars, yt]);
+    opt.dispose();
+  });
 });
