@@ -52,7 +52,7 @@ function deadInTrace(net: Network, t: Trace): boolean[][] {
   });
 }
 
-/** Share of hidden units (all layers but the output) that are dead on a batch. */
+/** Share of hidden units (all layers but the output) that are dead on a batch; call it from train's onEpoch to watch units die during training. */
 export function deadFraction(net: Network, x: FloatArray): number {
   const hidden = deadUnits(net, x).slice(0, -1).flat();
   if (hidden.length === 0) throw new RangeError('deadFraction: the network has no hidden layers');

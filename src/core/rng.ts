@@ -1,6 +1,8 @@
 // Seeded randomness: the only source of random numbers in the core, so a demo draws the same
 // plot in the talk, in a reader's browser and in a test. mulberry32 is the generator
-// papers.md's reference numbers were computed with; normals use Box–Muller.
+// papers.md's reference numbers were computed with; normals use Box–Muller. Uniforms are pure
+// 32-bit integer arithmetic, identical on every engine; normals go through Math.log/sin/cos,
+// which V8 evaluates identically in Node and Chromium (another engine may differ in the last bit).
 
 /** A seeded random number generator: every draw is reproducible from the seed. */
 export interface Rng {
