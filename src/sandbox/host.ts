@@ -6,7 +6,7 @@ import runnerSource from 'virtual:sandbox-runner';
 import shellSource, { hash as shellHash } from 'virtual:sandbox-shell';
 import { DEFAULT_TIMEOUT_MS, HOST_GRACE_MS, clampTimeout, hardLimitsFor } from './limits';
 import type { HostToShell, InitMessage, KillReason, RunEnd, RunMessage } from './protocol';
-import { prepareJs, transpile } from './transpile';
+import { type PositionMap, prepareJs, transpile } from './transpile';
 import { type RunTally, Violation, newTally, validateRunMessage } from './validate';
 
 /** Options of one run. */
@@ -37,6 +37,8 @@ export function sandboxSrcdoc(shell: string, hash: string): string {
 
 interface Pending {
   runId: number;
+  /** Body position → TypeScript source position, for run-time errors. */
+  map?: PositionMap;
   timeoutMs: number;
   tally: RunTally;
   onMessage?: (message: RunMessage) => void;
@@ -151,9 +153,17 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
         finish(run, { kind: 'killed', reason: 'limit', message: `Stopped: the sandbox relayed ${what}.` });
         return;
       }
-      if (message.kind === 'done' || message.kind === 'error' || message.kind === 'killed') finish(run, message);
+      if (message.kind === 'error') finish(run, toSource(run, message));
+      else if (message.kind === 'done' || message.kind === 'killed') finish(run, message);
       else deliver(run, message);
     }
+  }
+
+  /** The worker reports positions in the transpiled body; the deck wants them in the TypeScript. */
+  function toSource(run: Pending, e: Extract<RunEnd, { kind: 'error' }>): RunEnd {
+    const { line, column, ...rest } = e;
+    const p = line !== undefined && run.map ? run.map(line, column ?? 1) : undefined;
+    return p ? { ...rest, line: p.line, column: p.column } : rest;
   }
 
   function deliver(run: Pending, message: RunMessage): void {
@@ -205,14 +215,10 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
         const run: Pending = { runId, timeoutMs, tally: newTally(hardLimitsFor(timeoutMs)), onMessage: opts.onMessage, resolve };
         current = run;
         if (disposed) return finish(run, { kind: 'killed', reason: 'disposed', message: 'The sandbox was closed.' });
-        let js: string;
-        if (typeof snippet === 'string') {
-          const t = transpile(snippet);
-          if (!t.ok) return finish(run, { kind: 'error', phase: 'compile', message: t.message, line: t.line, column: t.column });
-          js = t.js;
-        } else {
-          js = prepareJs(snippet.js);
-        }
+        const t = typeof snippet === 'string' ? transpile(snippet) : { ok: true as const, ...prepareJs(snippet.js) };
+        if (!t.ok) return finish(run, { kind: 'error', phase: 'compile', message: t.message, line: t.line, column: t.column });
+        const js = t.js;
+        run.map = t.map;
         const f = ensure();
         f.ready.then(
           () => {

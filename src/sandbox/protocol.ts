@@ -133,9 +133,9 @@ export type RunEnd =
       kind: 'error';
       /** Error name and message, e.g. `TypeError: x is not a function`. */
       message: string;
-      /** 1-based line in the TypeScript source, when known. */
+      /** 1-based line in the TypeScript source, when known (between worker and host: in the transpiled body). */
       line?: number;
-      /** 1-based column in the TypeScript source, when known. */
+      /** 1-based column in the TypeScript source, when known (between worker and host: in the transpiled body). */
       column?: number;
       /** Whether it failed before running (transpile/import check) or while running. */
       phase: 'compile' | 'run';

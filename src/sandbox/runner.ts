@@ -7,7 +7,7 @@ import { hardLimitsFor } from './limits';
 import { Budget, LAYOUT_FIELDS, SchemaError, TRACE_FIELDS, rebuildPlot } from './plot-schema';
 import { capParts, formatArg } from './pretty';
 import type { Layout, LogLevel, RunMessage, RunnerLimits, StartMessage, Trace } from './protocol';
-import { MODULE_NAME, MODULE_NAMES, SNIPPET_GLOBAL, sourcePosition, wrapSnippet } from './wrap';
+import { MODULE_NAME, MODULE_NAMES, SNIPPET_GLOBAL, bodyPosition, wrapSnippet } from './wrap';
 
 interface WorkerScope {
   postMessage(message: unknown): void;
@@ -199,7 +199,7 @@ function normaliseTraces(traces: unknown): unknown[] {
   return traces as Trace[];
 }
 
-/** An `error` message for something the snippet threw, with its position mapped to the TS source. */
+/** An `error` message for something the snippet threw, with its position in the body (the host maps it to the TS source). */
 function errorMessage(e: unknown, url: string, maxChars: number): RunMessage {
   let message: string;
   let stack = '';
@@ -218,7 +218,7 @@ function errorMessage(e: unknown, url: string, maxChars: number): RunMessage {
   const at = stack.indexOf(url + ':');
   if (at >= 0) {
     const m = /^:(\d+):(\d+)/.exec(stack.slice(at + url.length));
-    const pos = m ? sourcePosition(+m[1], +m[2]) : undefined;
+    const pos = m ? bodyPosition(+m[1], +m[2]) : undefined;
     if (pos) Object.assign(out, pos);
   }
   return out;

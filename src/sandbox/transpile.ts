@@ -1,13 +1,19 @@
 // Host side: TypeScript snippet → JS body for the sandbox, with line numbers kept.
-// sucrase strips types and turns imports into `require` calls; it hoists its prelude to the
-// first line, so we prepend a blank line for it and source line n becomes body line n + 1
-// (the worker's wrapper accounts for that, see `wrap.ts`).
+// sucrase strips types and turns imports into `require` calls, keeping every line where it
+// was; it puts its prelude ("use strict", helpers) on the first line, so we prepend a blank
+// line for it: source line n is body line n + 1. Columns move where sucrase rewrites code
+// (type annotations, `relu(x)` → `_rectify.relu.call(void 0, x)`), so run-time positions are
+// mapped back through sucrase's token-level source map.
 import { getFormattedTokens, transform } from 'sucrase';
+import { decodeMappings, originalPosition } from './source-map';
 import { MODULE_NAMES } from './wrap';
 
-/** Result of `transpile`: a JS body to run, or a compile error at a source position. */
+/** Maps a 1-based position in the body to the 1-based position in the source, if it has one. */
+export type PositionMap = (line: number, column: number) => { line: number; column: number } | undefined;
+
+/** Result of `transpile`: a JS body to run and its position map, or a compile error at a source position. */
 export type TranspileResult =
-  | { ok: true; js: string }
+  | { ok: true; js: string; map: PositionMap }
   | { ok: false; message: string; line?: number; column?: number };
 
 const OPTIONS = { transforms: ['typescript', 'imports'] as ('typescript' | 'imports')[], disableESTransforms: true };
@@ -16,8 +22,11 @@ const OPTIONS = { transforms: ['typescript', 'imports'] as ('typescript' | 'impo
 export function transpile(source: string): TranspileResult {
   const padded = '\n' + source;
   let js: string;
+  let mappings: string;
   try {
-    js = transform(padded, OPTIONS).code;
+    const out = transform(padded, { ...OPTIONS, filePath: 'snippet.ts', sourceMapOptions: { compiledFilename: 'snippet.js' } });
+    js = out.code;
+    mappings = out.sourceMap?.mappings ?? '';
   } catch (e) {
     return syntaxError(e, padded);
   }
@@ -31,18 +40,24 @@ export function transpile(source: string): TranspileResult {
       column: bad.column,
     };
   }
-  return { ok: true, js };
+  let decoded: ReturnType<typeof decodeMappings> | undefined;
+  const map: PositionMap = (line, column) => {
+    decoded ??= decodeMappings(mappings);
+    const p = originalPosition(decoded, line, column);
+    return p && p.line >= 2 ? { line: p.line - 1, column: p.column } : undefined;
+  };
+  return { ok: true, js, map };
 }
 
-/** Prepare already-JavaScript code the same way (for tests and trusted callers): only the line shift. */
-export function prepareJs(js: string): string {
-  return '\n' + js;
+/** Prepare already-JavaScript code the same way (for tests and trusted callers): the blank first line and its map. */
+export function prepareJs(js: string): { js: string; map: PositionMap } {
+  return { js: '\n' + js, map: (line, column) => (line >= 2 ? { line: line - 1, column } : undefined) };
 }
 
 function syntaxError(e: unknown, padded: string): TranspileResult {
   const err = e as { message?: unknown; pos?: unknown };
   const raw = typeof err.message === 'string' ? err.message : String(e);
-  const message = 'SyntaxError: ' + raw.replace(/\s*\(\d+:\d+\)\s*$/, '');
+  const message = 'SyntaxError: ' + raw.replace(/^Error transforming [^:]*: /, '').replace(/\s*\(\d+:\d+\)\s*$/, '');
   if (typeof err.pos !== 'number') return { ok: false, message };
   const before = padded.slice(0, err.pos);
   const line = before.split('\n').length - 1; // minus the blank line we prepended

@@ -10,26 +10,19 @@ export const MODULE_NAMES: readonly string[] = [MODULE_NAME];
 /** Global the wrapped script assigns the snippet function to. */
 export const SNIPPET_GLOBAL = '__rectifySnippet';
 
-/**
- * Lines the loaded script has above the source's line 1: the wrapper's header, then the
- * transpiler's prelude line (`transpile` prepends a blank line so that sucrase's hoisted
- * `"use strict"`/`require` prelude lands there and source line 1 keeps its columns).
- */
-export const SNIPPET_LINE_OFFSET = 2;
+/** Lines the loaded script has above the body's line 1: the wrapper's header. */
+export const SNIPPET_LINE_OFFSET = 1;
 
 /**
- * Wrap a snippet body (whose line n+1 is source line n) into a classic script that defines
- * an async function, so top-level `await` works and imports resolve through `require`.
+ * Wrap a snippet body into a classic script that defines an async function, so top-level
+ * `await` works and imports resolve through `require`. The body keeps its lines and columns.
  */
 export function wrapSnippet(body: string): string {
   return `self.${SNIPPET_GLOBAL} = async function (require, exports, module, console) {\n${body}\n};`;
 }
 
-/** Source position (1-based) of a position in the wrapped script, or undefined if outside the source. */
-export function sourcePosition(
-  scriptLine: number,
-  scriptColumn: number,
-): { line: number; column: number } | undefined {
+/** Position (1-based) in the body of a position in the wrapped script, or undefined if outside the body. */
+export function bodyPosition(scriptLine: number, scriptColumn: number): { line: number; column: number } | undefined {
   const line = scriptLine - SNIPPET_LINE_OFFSET;
   return line >= 1 ? { line, column: scriptColumn } : undefined;
 }

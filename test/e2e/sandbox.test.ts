@@ -102,6 +102,18 @@ describe('sandbox host in Chromium', () => {
     expect(r.end).toEqual({ kind: 'error', phase: 'run', message: 'RangeError: too deep', line: 5, column: 20 });
   });
 
+  it('points errors thrown inside the core, in timers and in unhandled rejections at the snippet line', async () => {
+    const inCore = await h.run("import { getActivation } from 'rectify';\n\nconst f = getActivation('nope');");
+    expect(inCore.end).toMatchObject({ kind: 'error', line: 3, column: 11 });
+    expect((inCore.end as { message: string }).message).toMatch(/^Error: Unknown activation 'nope'/);
+    const inTimer = await h.run("import { sleep } from 'rectify';\nsetTimeout(() => {\n  throw new TypeError('late');\n}, 5);\nawait sleep(100);");
+    expect(inTimer.end).toEqual({ kind: 'error', phase: 'run', message: 'TypeError: late', line: 3, column: 9 });
+    const rejected = await h.run("Promise.reject(new Error('nobody caught me'));\nawait new Promise((r) => setTimeout(r, 50));");
+    expect(rejected.end).toMatchObject({ kind: 'error', message: 'Error: nobody caught me', line: 1, column: 16 });
+    const thrownValue = await h.run("throw { code: 42 };");
+    expect(thrownValue.end).toMatchObject({ kind: 'error', message: 'Uncaught { code: 42 }' });
+  });
+
   it('reports compile errors and unknown imports with their position, before running', async () => {
     const syntax = await h.run('const a = 1;\nconst b = (;');
     expect(syntax.end).toMatchObject({ kind: 'error', phase: 'compile', line: 2, column: 12 });

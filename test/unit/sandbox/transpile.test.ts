@@ -3,12 +3,23 @@
 import { Script, createContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { transpile, prepareJs } from '../../../src/sandbox/transpile';
-import { SNIPPET_GLOBAL, sourcePosition, wrapSnippet } from '../../../src/sandbox/wrap';
+import { SNIPPET_GLOBAL, bodyPosition, wrapSnippet } from '../../../src/sandbox/wrap';
 
-function body(src: string): string {
+function compile(src: string) {
   const r = transpile(src);
   if (!r.ok) throw new Error(r.message);
-  return r.js;
+  return r;
+}
+const body = (src: string) => compile(src).js;
+
+/** Where an error thrown by running `src` is reported, mapped like the runner + host do. */
+async function errorPosition(src: string) {
+  const { js, map } = compile(src);
+  const err = await runBody(js).catch((e: Error) => e);
+  const m = /snippet\.js:(\d+):(\d+)/.exec((err as Error).stack ?? '');
+  if (!m) throw new Error('no snippet frame in ' + (err as Error).stack);
+  const p = bodyPosition(+m[1], +m[2]);
+  return p && map(p.line, p.column);
 }
 
 /** Run a body the way the runner does (wrapped script, injected require/console) in a fresh VM context. */
@@ -80,15 +91,20 @@ describe('transpile', () => {
     expect(transpile('let x = {')).toMatchObject({ ok: false, line: 1 });
   });
 
-  it('maps a run-time error position through the wrapper back to the TS line:column', async () => {
-    const js = body("import { relu } from 'rectify';\nconst n: number = 2;\nif (n > 1) throw new Error('boom');");
-    const err = await runBody(js).catch((e: Error) => e);
-    const m = /snippet\.js:(\d+):(\d+)/.exec((err as Error).stack ?? '');
-    expect(m).not.toBeNull();
-    expect(sourcePosition(+m![1], +m![2])).toEqual({ line: 3, column: 18 });
+  it('maps run-time error positions back to the TS line:column, through rewritten calls and removed types', async () => {
+    expect(await errorPosition("import { relu } from 'rectify';\nconst n: number = 2;\nif (n > 1) throw new Error('boom');")).toEqual({ line: 3, column: 18 });
+    const failing = { rectify: { fail: () => { throw new Error('in core'); } } };
+    const { js, map } = compile("import { fail } from 'rectify';\nconst a: number[] = [1], b: Map<string, number> = new Map(); fail();");
+    const err = await runBody(js, failing).catch((e: Error) => e);
+    const m = /snippet\.js:(\d+):(\d+)/.exec((err as Error).stack ?? '')!;
+    const p = bodyPosition(+m[1], +m[2])!;
+    expect(map(p.line, p.column)).toEqual({ line: 2, column: 62 }); // `fail` after two annotations
   });
 
   it('prepares raw JS with the same line shift', () => {
-    expect(prepareJs('a\nb').split('\n')).toEqual(['', 'a', 'b']);
+    const { js, map } = prepareJs('a\nb');
+    expect(js.split('\n')).toEqual(['', 'a', 'b']);
+    expect(map(3, 4)).toEqual({ line: 2, column: 4 });
+    expect(map(1, 1)).toBeUndefined();
   });
 });

@@ -1,0 +1,84 @@
+// The snippet-facing API beyond the core, as declarations for the editor: the module
+// 'rectify' is the core plus `plot`, `progress` and `sleep` (see runner.ts). Give Monaco this
+// text as `file:///node_modules/rectify/index.d.ts`, next to the core's generated declarations
+// at `file:///node_modules/core/index.d.ts` (which it re-exports).
+
+/** Declarations of the module snippets import from (`import { relu, plot } from 'rectify'`). */
+export const SNIPPET_API_DTS = `export * from 'core';
+
+/** Numbers for one axis; null (or NaN/Infinity) leaves a gap. */
+export type Series = ArrayLike<number | null>;
+
+/** One Plotly-style trace. Unsupported fields are ignored with a warning. */
+export interface PlotTrace {
+  /** Trace type (default 'scatter'). */
+  type?: 'scatter' | 'bar' | 'heatmap' | 'contour' | 'histogram';
+  /** Legend entry. */
+  name?: string;
+  /** Scatter mode, e.g. 'lines', 'markers', 'lines+markers'. */
+  mode?: string;
+  /** x values (numbers, or category labels). */
+  x?: Series | string[];
+  /** y values (numbers, or category labels for heatmaps). */
+  y?: Series | string[];
+  /** Grid of values for heatmap/contour, one row per y. */
+  z?: Series[];
+  /** Line colour, width (px) and dash ('solid', 'dot', 'dash', …). */
+  line?: { color?: string; width?: number; dash?: string };
+  /** Marker colour (one, or one number per point), size and colour scale. */
+  marker?: { color?: string | Series; size?: number | Series; colorscale?: string };
+  /** Colour scale for heatmap/contour, e.g. 'Viridis', 'RdBu'. */
+  colorscale?: string;
+  /** Whether heatmap/contour shows its colour bar. */
+  showscale?: boolean;
+  /** Opacity in [0, 1]. */
+  opacity?: number;
+  /** Whether the trace appears in the legend. */
+  showlegend?: boolean;
+  /** Number of histogram bins. */
+  nbinsx?: number;
+}
+
+/** An axis of a plot. */
+export interface PlotAxis {
+  title?: string;
+  type?: 'linear' | 'log' | 'category';
+  range?: [number, number];
+  zeroline?: boolean;
+}
+
+/** Plotly-style layout. The width always fits the output panel. */
+export interface PlotLayout {
+  title?: string;
+  xaxis?: PlotAxis;
+  yaxis?: PlotAxis;
+  showlegend?: boolean;
+  /** Height in px. */
+  height?: number;
+  barmode?: 'group' | 'stack' | 'overlay';
+}
+
+/** A figure drawn by \`plot\`. */
+export interface PlotHandle {
+  /** The figure's id in this run. */
+  readonly id: string;
+  /** Redraw the figure in place with new data (streamed at most ~20 times a second; the last call always shows). */
+  update(traces: PlotTrace[] | PlotTrace | Series, layout?: PlotLayout): void;
+}
+
+/**
+ * Draw a figure under the snippet: \`plot([1, 4, 9])\`, \`plot({ x, y, name: 'loss' })\` or
+ * \`plot([traceA, traceB], { title: 'Loss' })\`. Called again with the same \`{ id }\`, it
+ * updates that figure instead — the way to stream a training curve.
+ */
+export declare function plot(traces: PlotTrace[] | PlotTrace | Series, layout?: PlotLayout, options?: { id?: string }): PlotHandle;
+
+/** Report training progress next to the Run button (throttled to ~20 updates a second). */
+export declare function progress(p: { epoch?: number; step?: number; loss?: number }): void;
+
+/** Wait \`ms\` milliseconds (lets throttled plot updates and progress go out mid-run). */
+export declare function sleep(ms: number): Promise<void>;
+`;
+
+/** Names the runner adds to the core in the 'rectify' module. */
+export const SNIPPET_EXTRAS: readonly string[] = ['plot', 'progress', 'sleep'];
