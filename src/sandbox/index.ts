@@ -7,3 +7,4 @@ export { createSandboxHost, type RunOptions, type SandboxHost, type SandboxHostO
 export type * from './protocol';
 export { DEFAULT_TIMEOUT_MS } from './limits';
 export { MODULE_NAME } from './wrap';
+export { SNIPPET_API_DTS } from './snippet-api';
