@@ -1,0 +1,150 @@
+/**
+ * Live code in the built deck: edit in Monaco, run with Ctrl+Enter, see logs and plots;
+ * runaway snippets are killed while the deck stays responsive; edits survive a reload;
+ * Reset restores the original; the editor never drives the deck.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { goToSlide, indices, startHarness, waitForDeck, type Harness } from './harness';
+
+const BLOCK = '#live-02-relu-1';
+let harness: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = await harness.open('#/bouncer-live');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await waitForDeck(page);
+  await page.waitForSelector(`${BLOCK}[data-editor-ready] .monaco-editor .view-lines`, { timeout: 30_000 });
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', BLOCK); // autorun
+});
+afterAll(async () => harness?.close());
+
+/** The editor's text as shown (Monaco renders spaces as no-break spaces). */
+async function editorText(): Promise<string> {
+  return page.$eval(`${BLOCK} .view-lines`, (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+}
+
+/** Replaces the editor's whole text, as a user pasting would. */
+async function setCode(code: string): Promise<void> {
+  await page.click(`${BLOCK} .view-lines`);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+}
+
+async function runAndWait(): Promise<string> {
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') !== 'running', BLOCK, { timeout: 10_000 });
+  return page.$eval(BLOCK, (el) => el.getAttribute('data-status') ?? '');
+}
+
+const output = () => page.$eval(`${BLOCK} [data-output]`, (el) => el.textContent ?? '');
+
+describe('a live block', () => {
+  it('ran its autorun snippet on arrival and drew the bar chart as a Plotly SVG', async () => {
+    expect(await output()).toContain('客人 D：-50 元 → 放进去 0 元');
+    await page.waitForSelector(`${BLOCK} .live-plot .main-svg`);
+    expect(await page.$$eval(`${BLOCK} .live-plot .bars .point`, (bars) => bars.length)).toBe(4);
+  });
+
+  it('runs what was typed on Ctrl+Enter and shows the log', async () => {
+    await setCode("import { relu } from 'rectify';\nconsole.log('relu(-3) =', relu(-3), 'relu(6*7) =', relu(6 * 7));");
+    expect(await runAndWait()).toBe('done');
+    expect(await output()).toContain('relu(-3) = 0 relu(6*7) = 42');
+  });
+
+  it('keeps typed letters, space and arrows in the editor: the slide does not change', async () => {
+    const before = await indices(page);
+    await setCode('');
+    await page.keyboard.type('n p f o s b g ');
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'PageDown', 'Home']) await page.keyboard.press(key);
+    expect(await indices(page)).toEqual(before);
+    expect(await page.evaluate(() => window.Reveal.isOverview())).toBe(false);
+    expect(await editorText()).toContain('n p f o s b g');
+  });
+
+  it('hands the keyboard back to the deck on Escape', async () => {
+    await page.click(`${BLOCK} .view-lines`);
+    await page.keyboard.press('Escape');
+    const before = await indices(page);
+    await page.keyboard.press('ArrowRight');
+    expect((await indices(page)).h).toBe(before.h + 1);
+    await goToSlide(page, 'bouncer-live');
+  });
+
+  it('shows a type error in the editor, and still runs the code', async () => {
+    await setCode("const n: number = 'not a number';\nconsole.log('ran anyway', n);");
+    await page.waitForSelector(`${BLOCK} .squiggly-error`, { timeout: 20_000 });
+    expect(await runAndWait()).toBe('done');
+    expect(await output()).toContain('ran anyway not a number');
+  });
+
+  it('reports a runtime error with its line and marks that line', async () => {
+    await setCode("console.log('first');\nconst o: any = undefined;\no.boom();");
+    expect(await runAndWait()).toBe('error');
+    expect(await output()).toMatch(/line 3(:\d+)?: TypeError/);
+  });
+
+  it('kills an infinite loop within 3.5 s while the deck still moves, and the next run works', async () => {
+    await setCode('while (true) {}');
+    const started = Date.now();
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'running', BLOCK);
+    // The deck answers keys while the snippet spins (it runs in a worker, not on this thread).
+    await page.keyboard.press('Escape');
+    const before = await indices(page);
+    await page.keyboard.press('ArrowRight');
+    expect((await indices(page)).h).toBe(before.h + 1);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'killed', BLOCK, { timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(3_500);
+    expect(await output()).toMatch(/time limit|3\.0 s/i);
+    await setCode("console.log('alive again')");
+    expect(await runAndWait()).toBe('done');
+    expect(await output()).toContain('alive again');
+  });
+
+  it('stops a run at once on Stop', async () => {
+    await setCode('while (true) {}');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'running', BLOCK);
+    const clicked = Date.now();
+    await page.click(`${BLOCK} [data-action="stop"]`);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'killed', BLOCK, { timeout: 2_000 });
+    expect(Date.now() - clicked).toBeLessThan(1_000);
+    expect(await page.$eval(`${BLOCK} .live-state`, (el) => el.textContent)).toContain('stopped');
+  });
+
+  it('keeps an edit across a reload, marked as modified', async () => {
+    await setCode("console.log('my own edit')");
+    await page.waitForTimeout(300);
+    await page.reload();
+    await waitForDeck(page);
+    await page.waitForSelector(`${BLOCK}[data-editor-ready] .view-lines`);
+    expect(await editorText()).toContain("console.log('my own edit')");
+    expect(await page.$eval(`${BLOCK} .live-modified`, (el) => (el as HTMLElement).hidden)).toBe(false);
+  });
+
+  it('restores the original on Reset, and Ctrl+Z brings the edit back', async () => {
+    await page.click(`${BLOCK} [data-action="reset"]`);
+    expect(await editorText()).toContain("const guests = { A: 100, B: 5, C: 0, D: -50 };");
+    expect(await page.$eval(`${BLOCK} .live-modified`, (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rectify:edit:')))).toEqual([]);
+    await page.click(`${BLOCK} .view-lines`);
+    await page.keyboard.press('ControlOrMeta+Z');
+    expect(await editorText()).toContain("console.log('my own edit')");
+  });
+});
+
+describe('the print view', () => {
+  it('shows static highlighted code and loads no editor', async () => {
+    const print = await harness.open('?print-pdf');
+    await print.waitForTimeout(500);
+    expect(await print.$$eval('[data-live]', (els) => els.length)).toBeGreaterThan(0);
+    expect(await print.$$eval('.monaco-editor', (els) => els.length)).toBe(0);
+    expect(await print.$$eval('iframe[data-sandbox]', (els) => els.length)).toBe(0);
+    await print.close();
+  });
+});
