@@ -9,7 +9,8 @@ import 'monaco-editor/languages/definitions/typescript/register';
 import * as ts from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
-import { SNIPPET_API_DTS } from './snippet-api-dts';
+import coreDts from '../core/generated/core.d.ts.txt?raw';
+import { SNIPPET_API_DTS } from '../sandbox/snippet-api';
 
 self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) =>
@@ -27,7 +28,15 @@ ts.typescriptDefaults.setCompilerOptions({
 });
 // Top-level await and `import … from 'rectify'` are fine in snippets: no "module" complaints.
 ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [1375, 1378] });
-// Resolves `import { relu } from 'rectify'` to the generated declarations, doc comments included.
+// `import { relu } from 'rectify'` resolves to the runner's API, which re-exports the core's
+// generated declarations: IntelliSense shows the core's own doc comments.
+ts.typescriptDefaults.addExtraLib(coreDts, 'file:///node_modules/core/index.d.ts');
 ts.typescriptDefaults.addExtraLib(SNIPPET_API_DTS, 'file:///node_modules/rectify/index.d.ts');
+// The sandbox's console (lib es2022 has none: no DOM in a snippet).
+ts.typescriptDefaults.addExtraLib(
+  `/** Prints to the output panel; numbers, arrays, typed arrays, objects and Maps are pretty-printed. */
+declare const console: { log(...values: unknown[]): void; info(...values: unknown[]): void; warn(...values: unknown[]): void; error(...values: unknown[]): void };`,
+  'file:///node_modules/@types/rectify-console/index.d.ts',
+);
 
 export { monaco };

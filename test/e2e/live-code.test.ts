@@ -62,7 +62,7 @@ describe('a live block', () => {
     for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'PageDown', 'Home']) await page.keyboard.press(key);
     expect(await indices(page)).toEqual(before);
     expect(await page.evaluate(() => window.Reveal.isOverview())).toBe(false);
-    expect(await editorText()).toContain('n p f o s b g');
+    await expect.poll(editorText).toContain('n p f o s b g');
   });
 
   it('hands the keyboard back to the deck on Escape', async () => {
@@ -79,6 +79,20 @@ describe('a live block', () => {
     await page.waitForSelector(`${BLOCK} .squiggly-error`, { timeout: 20_000 });
     expect(await runAndWait()).toBe('done');
     expect(await output()).toContain('ran anyway not a number');
+  });
+
+  it("shows the core's own doc comment when hovering a core function", async () => {
+    await setCode("import { relu } from 'rectify';\nconst bouncer = relu;");
+    const token = page.locator(`${BLOCK} .view-line`).nth(1).locator('span span', { hasText: 'relu' }).last();
+    await token.waitFor();
+    await page.waitForTimeout(500); // let the TypeScript worker see the new text
+    const box = (await token.boundingBox())!;
+    // Monaco merges same-coloured tokens with their spaces: aim at the middle of the span.
+    await page.mouse.move(box.x + box.width / 2 - 3, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover-content').filter({ hasText: 'Rectified linear unit' });
+    await hover.first().waitFor({ timeout: 20_000 });
+    expect(await hover.first().textContent()).toContain('max(0, x)');
   });
 
   it('reports a runtime error with its line and marks that line', async () => {
@@ -123,18 +137,44 @@ describe('a live block', () => {
     await page.reload();
     await waitForDeck(page);
     await page.waitForSelector(`${BLOCK}[data-editor-ready] .view-lines`);
-    expect(await editorText()).toContain("console.log('my own edit')");
+    await expect.poll(editorText).toContain("console.log('my own edit')");
     expect(await page.$eval(`${BLOCK} .live-modified`, (el) => (el as HTMLElement).hidden)).toBe(false);
   });
 
   it('restores the original on Reset, and Ctrl+Z brings the edit back', async () => {
     await page.click(`${BLOCK} [data-action="reset"]`);
-    expect(await editorText()).toContain("const guests = { A: 100, B: 5, C: 0, D: -50 };");
+    await expect.poll(editorText).toContain("const guests = { A: 100, B: 5, C: 0, D: -50 };");
     expect(await page.$eval(`${BLOCK} .live-modified`, (el) => (el as HTMLElement).hidden)).toBe(true);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rectify:edit:')))).toEqual([]);
     await page.click(`${BLOCK} .view-lines`);
     await page.keyboard.press('ControlOrMeta+Z');
-    expect(await editorText()).toContain("console.log('my own edit')");
+    await expect.poll(editorText).toContain("console.log('my own edit')");
+  });
+});
+
+describe('clicking into an editor on a small screen', () => {
+  it('puts the cursor where the click lands, though reveal scales the slide', async () => {
+    const small = await harness.context.newPage();
+    await small.setViewportSize({ width: 800, height: 560 });
+    await small.goto(harness.url + '#/bouncer-live');
+    await waitForDeck(small);
+    await small.waitForSelector(`${BLOCK}[data-editor-ready] .view-lines`);
+    await small.click(`${BLOCK} [data-action="reset"]`);
+    expect(await small.evaluate(() => window.Reveal.getScale())).toBeLessThan(0.75);
+    // Click just inside the word `guests` on line 3 and type: the text must land right there.
+    // Monaco renders ' guests ' as one span (spaces merge into same-coloured tokens).
+    const word = small.locator(`${BLOCK} .view-line`).nth(2).locator('span span', { hasText: 'guests' });
+    await word.waitFor();
+    await small.waitForTimeout(800); // the slide transition and Monaco's tokenizer settle
+    const box = (await word.boundingBox())!;
+    const text = (await word.textContent()) ?? '';
+    const charWidth = box.width / text.length;
+    const sAt = text.indexOf('guests') + 3; // the first 's' of "guests"
+    await small.mouse.click(box.x + charWidth * (sAt + 0.3), box.y + box.height / 2); // left part of that 's'
+    await small.keyboard.insertText('_');
+    const lines = () => small.$$eval(`${BLOCK} .view-line`, (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\u00a0/g, ' ')).join('\n'));
+    await expect.poll(lines).toContain('const gue_sts = { A: 100, B: 5, C: 0, D: -50 };');
+    await small.close();
   });
 });
 
