@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { sandboxRunnerPlugin } from './src/sandbox/vite-plugin';
+import { sandboxRunnerPlugin } from './src/sandbox/vite-plugin.ts';
 
 // `base: './'` makes dist/ work from any sub-path (a USB stick, a GitHub Pages folder).
 export default defineConfig({

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { clearEdit, editKey, loadEdit, saveEdit } from '../../../src/deck/saved-edits';
+
+/** An in-memory Storage, as localStorage behaves. */
+function memoryStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    get length() { return map.size; },
+    clear: () => map.clear(),
+    getItem: (k) => map.get(k) ?? null,
+    key: (i) => [...map.keys()][i] ?? null,
+    removeItem: (k) => void map.delete(k),
+    setItem: (k, v) => void map.set(k, String(v)),
+  };
+}
+
+const KEY = editKey('slides/02-relu.md', 1);
+
+describe('saved edits', () => {
+  it('keys a block by slide file and position', () => {
+    expect(KEY).toBe('rectify:edit:v1:slides/02-relu.md#1');
+  });
+
+  it('gives back an edit of the same original', () => {
+    const store = memoryStorage();
+    saveEdit(KEY, 'relu(5)', 'relu(7)', store);
+    expect(loadEdit(KEY, 'relu(5)', store)).toMatchObject({ kind: 'edited', edit: { code: 'relu(7)' } });
+  });
+
+  it('calls an edit stale when the original has changed since', () => {
+    const store = memoryStorage();
+    saveEdit(KEY, 'relu(5)', 'relu(7)', store);
+    expect(loadEdit(KEY, 'relu(50)', store)).toMatchObject({ kind: 'stale', edit: { code: 'relu(7)' } });
+  });
+
+  it('stores nothing when the code is the original again', () => {
+    const store = memoryStorage();
+    saveEdit(KEY, 'relu(5)', 'relu(7)', store);
+    saveEdit(KEY, 'relu(5)', 'relu(5)', store);
+    expect(store.length).toBe(0);
+    expect(loadEdit(KEY, 'relu(5)', store)).toEqual({ kind: 'original' });
+  });
+
+  it('ignores unreadable entries and forgets on clear', () => {
+    const store = memoryStorage();
+    store.setItem(KEY, '{not json');
+    expect(loadEdit(KEY, 'x', store)).toEqual({ kind: 'original' });
+    saveEdit(KEY, 'a', 'b', store);
+    clearEdit(KEY, store);
+    expect(loadEdit(KEY, 'a', store)).toEqual({ kind: 'original' });
+  });
+});
