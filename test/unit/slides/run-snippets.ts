@@ -1,0 +1,96 @@
+/**
+ * Finds the ```ts live snippets in slide files and runs them in Node the way the sandbox
+ * does (same transpiler, wrapper and 'rectify' module over the real core), collecting their
+ * logs and plots. Used to prove every demo runs, and to check each demo's key figures.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as core from '../../../src/core/index';
+import { isLiveFence, parseLiveOptions } from '../../../src/deck/live-options';
+import { splitSlides } from '../../../src/deck/split-slides';
+import { hardLimitsFor } from '../../../src/sandbox/limits';
+import { Budget, rebuildPlot } from '../../../src/sandbox/plot-schema';
+import type { Layout, Trace } from '../../../src/sandbox/protocol';
+import { transpile } from '../../../src/sandbox/transpile';
+import { MODULE_NAME, SNIPPET_GLOBAL, wrapSnippet } from '../../../src/sandbox/wrap';
+
+/** One live snippet and where it stands. */
+export interface Snippet {
+  /** e.g. `slides/02-relu.md` */
+  file: string;
+  /** 1-based line of the fence. */
+  line: number;
+  /** The slide's id (`<!-- .slide: id="…" -->`), if it has one. */
+  slideId?: string;
+  /** The fence's info string, e.g. `ts live autorun`. */
+  info: string;
+  code: string;
+}
+
+/** What a run produced. */
+export interface SnippetRun {
+  /** One string per console call, values joined by spaces. */
+  logs: string[];
+  /** Each plot (and each update) as the sandbox would pass it on, rebuilt from the schema. */
+  plots: Array<{ traces: Trace[]; layout?: Layout }>;
+}
+
+/** Every live fence of every `.md` file in `dir` (default `slides`), in deck order. */
+export function liveSnippets(dir = 'slides'): Snippet[] {
+  const snippets: Snippet[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    const file = `${dir}/${name}`;
+    const split = splitSlides(readFileSync(file, 'utf8'));
+    if (!split.ok) throw new Error(`${file}: ${split.error.message}`);
+    for (const slide of split.stacks.flat()) {
+      const slideId = /<!--\s*\.slide:[^>]*\bid="([^"]+)"/.exec(slide.markdown)?.[1];
+      const fence = /^```(.*)\n([\s\S]*?)^```\s*$/gm;
+      for (let m = fence.exec(slide.markdown); m; m = fence.exec(slide.markdown)) {
+        if (!isLiveFence(m[1])) continue;
+        const line = slide.line + slide.markdown.slice(0, m.index).split('\n').length - 1;
+        snippets.push({ file, line, slideId, info: m[1], code: m[2] });
+      }
+    }
+  }
+  return snippets;
+}
+
+/** Runs a snippet in Node against the real core; rejects on a compile error, a throw, or a run past twice its time limit. */
+export async function runSnippet(snippet: Snippet | string, params: Record<string, number> = {}): Promise<SnippetRun> {
+  const code = typeof snippet === 'string' ? snippet : snippet.code;
+  const info = typeof snippet === 'string' ? 'ts live' : snippet.info;
+  const compiled = transpile(code);
+  if (!compiled.ok) throw new Error(`does not compile: line ${compiled.line}: ${compiled.message}`);
+  const run: SnippetRun = { logs: [], plots: [] };
+  const caps = hardLimitsFor(0);
+  const plot = (traces: unknown, layout?: unknown) => {
+    const list = ArrayBuffer.isView(traces) || (Array.isArray(traces) && typeof traces[0] !== 'object') ? [{ y: traces }] : Array.isArray(traces) ? traces : [traces];
+    run.plots.push(rebuildPlot(list, layout, caps, new Budget(caps.maxMessageBytes))); // throws on what the sandbox would refuse
+    return { id: `plot-${run.plots.length}`, update: (t: unknown, l?: unknown) => void plot(t, l ?? layout) };
+  };
+  const param = (name: string, initial: number) => params[name] ?? initial;
+  const module = { ...core, plot, param, progress: () => {}, sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
+  const require = (name: string) => {
+    if (name === MODULE_NAME) return module;
+    throw new Error(`Cannot import '${name}'`);
+  };
+  const log = (...values: unknown[]) => void run.logs.push(values.map(String).join(' '));
+  const console = { log, info: log, warn: log, error: log };
+  const scope: Record<string, unknown> = {};
+  // Same realm as the core (as in the worker): the plot schema only accepts plain objects of this realm.
+  new Function('self', wrapSnippet(compiled.js))(scope);
+  const fn = scope[SNIPPET_GLOBAL] as (...args: unknown[]) => Promise<unknown>;
+  const limitMs = parseLiveOptions(info).timeoutMs ?? 3000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    fn(require, {}, {}, console),
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`ran longer than twice its ${limitMs} ms limit`)), limitMs * 2))),
+  ]).finally(() => clearTimeout(timer));
+  return run;
+}
+
+/** The snippet on the slide with this id (the first, or the n-th), or a clear error. */
+export function snippetOn(slideId: string, n = 0, dir = 'slides'): Snippet {
+  const found = liveSnippets(dir).filter((s) => s.slideId === slideId);
+  if (!found[n]) throw new Error(`no live snippet #${n} on a slide with id "${slideId}" in ${dir}/`);
+  return found[n];
+}
