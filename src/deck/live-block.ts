@@ -9,6 +9,7 @@ import type { LiveEditor } from '../editor/mount-editor';
 import { createOutputPanel } from './output-panel';
 import { parseLiveOptions, type LiveOptions } from './live-options';
 import { clearEdit, editKey, loadEdit, saveEdit } from './saved-edits';
+import { renderParamControls } from './param-controls';
 import { sandbox } from './sandbox-client';
 
 /** A block's state, mirrored in its `data-status` attribute. */
@@ -31,6 +32,8 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
   const key = editKey(place.file, place.index);
   const saved = loadEdit(key, original);
   let current = saved.kind === 'edited' ? saved.edit.code : original;
+  // Values set on the snippet's parameter controls; the code's defaults until the viewer moves one.
+  let params: Record<string, number> = saved.kind === 'edited' ? { ...saved.edit.params } : {};
 
   const root = document.createElement('div');
   root.className = 'live-block';
@@ -46,6 +49,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
       <span class="live-state" aria-live="polite"></span>
     </div>
     <div class="live-notice" hidden></div>
+    <div class="live-params" hidden></div>
     <div class="live-code"><pre class="live-static"><code class="ts"></code></pre></div>
     <div class="live-output" data-output aria-live="polite"></div>`;
   const button = (action: string) => root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
@@ -54,6 +58,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
   const stateText = root.querySelector<HTMLElement>('.live-state')!;
   const modifiedMark = root.querySelector<HTMLElement>('.live-modified')!;
   const notice = root.querySelector<HTMLElement>('.live-notice')!;
+  const paramsBox = root.querySelector<HTMLElement>('.live-params')!;
   const output = createOutputPanel(root.querySelector<HTMLElement>('[data-output]')!);
   const height = options.height ?? Math.min(420, Math.max(110, (original.split('\n').length + 1) * LINE_HEIGHT_PX));
   codeBox.style.minHeight = `${height}px`;
@@ -71,14 +76,28 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
     button('stop').disabled = status !== 'running';
   };
   const showModified = () => {
-    modifiedMark.hidden = current === original;
+    modifiedMark.hidden = current === original && Object.keys(params).length === 0;
   };
+  let rerun: ReturnType<typeof setTimeout> | undefined;
+  let redrawParams: ReturnType<typeof setTimeout> | undefined;
+  const showParams = () =>
+    renderParamControls(paramsBox, current, params, (name, value) => {
+      params = { ...params, [name]: value };
+      saveEdit(key, original, current, undefined, params);
+      showModified();
+      // Moving a slider re-runs the snippet once it comes to rest.
+      clearTimeout(rerun);
+      rerun = setTimeout(() => void block.run(), 250);
+    });
   const codeChanged = (text: string) => {
     current = text;
-    saveEdit(key, original, text);
+    saveEdit(key, original, text, undefined, params);
     showModified();
+    clearTimeout(redrawParams);
+    redrawParams = setTimeout(showParams, 400);
   };
   showModified();
+  showParams();
 
   if (saved.kind === 'stale') {
     // The slide's original changed since this edit was made: keep the edit out of the way, offer both.
@@ -154,6 +173,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
       const host = await sandbox();
       const end = await host.run(source, {
         timeoutMs: options.timeoutMs,
+        params,
         onMessage: (message: RunMessage) => {
           if (token !== runToken) return;
           if (message.kind === 'progress') {
@@ -175,8 +195,10 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
 
     /** Puts the original code back (one undoable edit in the editor) and forgets the saved edit. */
     reset(): void {
+      params = {};
       setCode(original);
       clearEdit(key);
+      showParams();
       notice.hidden = true;
     },
 
@@ -195,6 +217,8 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
 
     dispose(): void {
       clearInterval(runTimer);
+      clearTimeout(rerun);
+      clearTimeout(redrawParams);
       editor?.dispose();
     },
   };

@@ -13,6 +13,8 @@ export interface SavedEdit {
   original: string;
   /** When it was saved (ms since epoch). */
   savedAt: number;
+  /** Values the viewer set on the snippet's parameter controls. */
+  params?: Record<string, number>;
 }
 
 /** What to show for a block: the original, the reader's edit, or an edit of an original that has changed since. */
@@ -44,19 +46,27 @@ export function loadEdit(key: string, original: string, store = storage()): Edit
   try {
     const edit = JSON.parse(raw) as SavedEdit;
     if (typeof edit.code !== 'string' || typeof edit.original !== 'string') return { kind: 'original' };
-    if (edit.code === original) return { kind: 'original' };
+    if (edit.code === original && !hasParams(edit.params)) return { kind: 'original' };
     return edit.original === fingerprint(original) ? { kind: 'edited', edit } : { kind: 'stale', edit };
   } catch {
     return { kind: 'original' };
   }
 }
 
-/** Saves `code` as the edit of `original`; saving the original itself removes the edit. */
-export function saveEdit(key: string, original: string, code: string, store = storage()): void {
+function hasParams(params: Record<string, number> | undefined): params is Record<string, number> {
+  return params !== undefined && Object.keys(params).length > 0;
+}
+
+/** Saves `code` (and parameter values) as the edit of `original`; the original with no values removes the edit. */
+export function saveEdit(key: string, original: string, code: string, store = storage(), params?: Record<string, number>): void {
   if (!store) return;
   try {
-    if (code === original) store.removeItem(key);
-    else store.setItem(key, JSON.stringify({ code, original: fingerprint(original), savedAt: Date.now() } satisfies SavedEdit));
+    if (code === original && !hasParams(params)) store.removeItem(key);
+    else {
+      const edit: SavedEdit = { code, original: fingerprint(original), savedAt: Date.now() };
+      if (hasParams(params)) edit.params = params;
+      store.setItem(key, JSON.stringify(edit));
+    }
   } catch {
     // Storage full or blocked: the edit lives on in the editor for this visit.
   }

@@ -15,6 +15,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Called with every validated message of the run, in order, including the final one. */
   onMessage?: (message: RunMessage) => void;
+  /** Values for the snippet's `param(name, default)` calls, from the deck's controls. */
+  params?: Record<string, number>;
 }
 
 /** Options of `createSandboxHost`. */
@@ -223,7 +225,7 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
         f.ready.then(
           () => {
             if (current !== run || frame !== f) return;
-            post({ kind: 'run', runId, js, timeoutMs });
+            post({ kind: 'run', runId, js, timeoutMs, params: finiteParams(opts.params) });
             run.timer = setTimeout(
               () => rebuild(`Time limit reached (${(timeoutMs / 1000).toFixed(1)} s) and the sandbox stopped answering; it was restarted.`),
               timeoutMs + HOST_GRACE_MS,
@@ -259,3 +261,12 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
 
 /** A sandbox host, as returned by `createSandboxHost`. */
 export type SandboxHost = ReturnType<typeof createSandboxHost>;
+
+/** Only finite numbers under plain names cross into the sandbox as parameter values. */
+function finiteParams(params: Record<string, number> | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (/^[\w.-]{1,64}$/.test(name) && typeof value === 'number' && Number.isFinite(value)) out[name] = value;
+  }
+  return out;
+}

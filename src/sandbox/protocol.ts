@@ -168,6 +168,8 @@ export type HostToShell =
       js: string;
       /** Time limit in ms. */
       timeoutMs: number;
+      /** Values the deck's controls set for the snippet's `param(name, …)` calls. */
+      params: Record<string, number>;
     }
   | {
       kind: 'stop';
@@ -205,6 +207,8 @@ export interface StartMessage {
   js: string;
   /** Output limits the runner applies itself, so honest snippets get clean messages. */
   limits: RunnerLimits;
+  /** Values for the snippet's `param(name, …)` calls (finite numbers only). */
+  params: Record<string, number>;
 }
 
 /** The runner's own caps (courtesy, not the security boundary). */

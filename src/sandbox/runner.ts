@@ -40,13 +40,13 @@ export interface Progress {
 scope.onmessage = (event) => {
   scope.onmessage = null;
   const msg = event.data as StartMessage;
-  if (msg && msg.kind === 'start' && typeof msg.js === 'string') void start(msg.js, msg.limits);
+  if (msg && msg.kind === 'start' && typeof msg.js === 'string') void start(msg.js, msg.limits, msg.params ?? {});
 };
 
-async function start(js: string, limits: RunnerLimits): Promise<void> {
+async function start(js: string, limits: RunnerLimits, params: Record<string, number>): Promise<void> {
   const t0 = now();
   let ended = false;
-  const out = createOutput(limits);
+  const out = createOutput(limits, params);
   const end = (m: RunMessage) => {
     if (ended) return;
     ended = true;
@@ -76,7 +76,7 @@ async function start(js: string, limits: RunnerLimits): Promise<void> {
 }
 
 /** The snippet's output channels: console, plots, progress, with the runner's caps and throttling. */
-function createOutput(limits: RunnerLimits) {
+function createOutput(limits: RunnerLimits, params: Record<string, number>) {
   let logs = 0;
   let plotSeq = 0;
   const pending = new Map<string, () => void>();
@@ -183,7 +183,13 @@ function createOutput(limits: RunnerLimits) {
   /** Wait `ms` milliseconds (lets timers, and so throttled updates, run). */
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-  const module = Object.freeze({ ...core, plot, progress, sleep });
+  /** A number the viewer can change with a control above the output; `initial` until they do. */
+  const param = (name: string, initial: number) => {
+    const value = Object.hasOwn(params, name) ? params[name] : initial;
+    return typeof value === 'number' && Number.isFinite(value) ? value : initial;
+  };
+
+  const module = Object.freeze({ ...core, plot, progress, sleep, param });
   const require = (name: string) => {
     if (name === MODULE_NAME) return module;
     throw new Error(`Cannot import '${name}'. Available modules: ${MODULE_NAMES.map((n) => `'${n}'`).join(', ')}.`);

@@ -41,7 +41,7 @@ function onHost(d: HostToShell): void {
   if (d.kind === 'ping' && typeof d.n === 'number') send({ kind: 'pong', n: d.n });
   else if (d.kind === 'stop' && current && current.runId === d.runId) kill(current, 'stopped', 'Stopped.');
   else if (d.kind === 'run' && typeof d.js === 'string' && typeof d.runId === 'number' && typeof d.timeoutMs === 'number') {
-    startRun(d.runId, d.js, d.timeoutMs);
+    startRun(d.runId, d.js, d.timeoutMs, d.params);
   }
 }
 
@@ -49,7 +49,7 @@ function spawnSpare(): void {
   if (!spare && runnerUrl) spare = new Worker(runnerUrl, { name: 'snippet' });
 }
 
-function startRun(runId: number, js: string, timeoutMs: number): void {
+function startRun(runId: number, js: string, timeoutMs: number, params: unknown): void {
   if (current) kill(current, 'superseded', 'Replaced by a new run.');
   const worker = spare ?? new Worker(runnerUrl, { name: 'snippet' });
   spare = undefined;
@@ -70,7 +70,7 @@ function startRun(runId: number, js: string, timeoutMs: number): void {
     e.preventDefault();
     end(run, { kind: 'error', message: typeof e.message === 'string' ? e.message.slice(0, 500) : 'The snippet failed.', phase: 'run' });
   };
-  const start: StartMessage = { kind: 'start', js, limits: RUNNER_LIMITS };
+  const start: StartMessage = { kind: 'start', js, limits: RUNNER_LIMITS, params: numbersOnly(params) };
   worker.postMessage(start);
 }
 
@@ -105,4 +105,15 @@ function end(run: Run, message: RunMessage): void {
 function timeoutText(run: Run): string {
   const s = (run.timeoutMs / 1000).toFixed(1);
   return `Time limit reached: stopped after ${s} s. An endless loop, or too much work for a live demo?`;
+}
+
+/** The host's parameter values, re-checked: plain names, finite numbers, at most 32. */
+function numbersOnly(params: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!params || typeof params !== 'object') return out;
+  for (const name of Object.keys(params).slice(0, 32)) {
+    const value = (params as Record<string, unknown>)[name];
+    if (/^[\w.-]{1,64}$/.test(name) && typeof value === 'number' && Number.isFinite(value)) out[name] = value;
+  }
+  return out;
 }

@@ -78,7 +78,25 @@ export declare function progress(p: { epoch?: number; step?: number; loss?: numb
 
 /** Wait \`ms\` milliseconds (lets throttled plot updates and progress go out mid-run). */
 export declare function sleep(ms: number): Promise<void>;
+
+/** Options of a parameter's control. */
+export interface ParamOptions {
+  /** Smallest value the slider offers. */
+  min?: number;
+  /** Largest value the slider offers. */
+  max?: number;
+  /** Slider step. */
+  step?: number;
+  /** Label shown next to the control (defaults to the name). */
+  label?: string;
+}
+
+/**
+ * A number the viewer can change without editing code: \`const lr = param('lr', 0.1, { min: 0.001, max: 1 })\`
+ * shows a slider above the output; moving it re-runs the snippet with the new value.
+ */
+export declare function param(name: string, initial: number, options?: ParamOptions): number;
 `;
 
 /** Names the runner adds to the core in the 'rectify' module. */
-export const SNIPPET_EXTRAS: readonly string[] = ['plot', 'progress', 'sleep'];
+export const SNIPPET_EXTRAS: readonly string[] = ['plot', 'progress', 'sleep', 'param'];
