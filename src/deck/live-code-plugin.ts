@@ -7,7 +7,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { createLiveBlock, type LiveBlock } from './live-block';
 import { isLiveFence } from './live-options';
-import { prepareSlidesNearView } from './slides-near';
+import { nearbySlides, prepareSlidesNearView } from './slides-near';
 import { prewarmSandbox } from './sandbox-client';
 import { whenIdle } from './when-idle';
 
@@ -61,6 +61,11 @@ function prepareLiveSlides(slides: HTMLElement[]): void {
   if (near.length === 0) return;
   prewarmSandbox();
   for (const block of near) void block.mountEditor();
+}
+
+/** After the slides were rebuilt (hot reload, language switch): editors for the slides in view again. */
+export function prepareNearbyLiveBlocks(deck: RevealApi): void {
+  if (!isPassiveView(deck)) prepareLiveSlides(nearbySlides(deck));
 }
 
 export const LiveCodePlugin = (): RevealPlugin => ({

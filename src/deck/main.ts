@@ -10,15 +10,18 @@ import 'reveal.js/reveal.css';
 import '../../assets/theme.css';
 import { deckConfig } from './config';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
-import { createLiveBlocks, disposeLiveBlocks, LiveCodePlugin } from './live-code-plugin';
+import { applyLanguage, createLanguageToggle, languageFromUrl, writeLanguageToUrl, type Language } from './language';
+import { createLiveBlocks, disposeLiveBlocks, LiveCodePlugin, prepareNearbyLiveBlocks } from './live-code-plugin';
 import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
 import { planDeck } from './plan-deck';
 import { renderSections } from './render-sections';
-import { slideFiles } from './slide-files';
+import { slideFilesFor } from './slide-files';
 
+let language: Language = languageFromUrl();
+applyLanguage(language);
 const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
-slidesElement.replaceChildren(...renderSections(planDeck(slideFiles), document));
+slidesElement.replaceChildren(...renderSections(planDeck(await slideFilesFor(language)), document));
 
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
@@ -42,13 +45,24 @@ async function reloadSlides(files: Record<string, string>): Promise<void> {
   createLiveBlocks(slidesElement);
   deck.sync();
   deck.slide(h, v, f);
+  prepareNearbyLiveBlocks(deck);
   await highlightSlides(deck, deck.getSlides());
   await typesetSlides(deck, deck.getSlides());
 }
 
+/** Swaps the slides to another language in place; the URL remembers it. */
+async function switchLanguage(next: Language): Promise<void> {
+  language = next;
+  applyLanguage(next);
+  writeLanguageToUrl(next);
+  await reloadSlides(await slideFilesFor(next));
+}
+
+createLanguageToggle(() => language, (next) => void switchLanguage(next));
+
 // Authoring: saving a slide file updates the deck in place, on the same slide.
 if (import.meta.hot) {
   import.meta.hot.accept('./slide-files', (module) => {
-    if (module) void reloadSlides(module.slideFiles as Record<string, string>);
+    if (module) void module.slideFilesFor(language).then(reloadSlides);
   });
 }
