@@ -38,6 +38,8 @@ export function createLiveBlocks(root: ParentNode): LiveBlock[] {
     const file = (slide?.getAttribute('data-source') ?? 'deck').replace(/:\d+$/, '');
     const index = (perFile.get(file) ?? 0) + 1;
     perFile.set(file, index);
+    // A live slide's output grows when it runs: align it to the top so nothing jumps.
+    code.closest('section')?.classList.add('has-live');
     const block = createLiveBlock(code.parentElement!, { file, index });
     blocks.set(block.element, block);
     created.push(block);
