@@ -1,0 +1,40 @@
+// Claim 1 (slides/01-activation.md): without a nonlinearity stacked linear layers collapse to one
+// affine map (papers.md 1a), so a deep linear net cannot fit XOR while the same net with ReLU can (1b).
+import { describe, expect, it } from 'vitest';
+import { finalPlot, logLine, numbersIn, runDemo } from './demo-run';
+
+describe('#linear-collapse', () => {
+  it('prints a max |stack − one matrix| below 1e-12 (float64, papers.md 1a)', async () => {
+    const run = await runDemo('linear-collapse');
+    const [difference] = numbersIn(logLine(run, '最大差异'));
+    expect(difference).toBeGreaterThanOrEqual(0);
+    expect(difference).toBeLessThan(1e-12);
+  });
+});
+
+describe('#xor-linear-vs-relu', () => {
+  it('ends with the deep linear 2-8-8-1 net at MSE 0.25 ± 1e-3 and the ReLU net below 0.01 (papers.md 1b)', async () => {
+    const run = await runDemo('xor-linear-vs-relu');
+    const [linear, relu, steps] = numbersIn(String(finalPlot(run).layout?.title));
+    expect(steps).toBe(2000);
+    expect(Math.abs(linear - 0.25)).toBeLessThanOrEqual(1e-3);
+    expect(relu).toBeLessThan(0.01);
+  });
+
+  it('streams the two decision maps as training goes (one update per 100 steps)', async () => {
+    const run = await runDemo('xor-linear-vs-relu');
+    expect(run.plots.length).toBe(21);
+  });
+
+  it('draws the linear half flat at ≈ 0.5 and the ReLU half spanning 0 to 1 on one colour scale', async () => {
+    const run = await runDemo('xor-linear-vs-relu');
+    const [map] = finalPlot(run).traces;
+    const half = (row: ArrayLike<number | null>, right: boolean) => Array.from(row).slice(right ? row.length / 2 : 0, right ? undefined : row.length / 2) as number[];
+    const linear = map.z!.flatMap((row) => half(row, false));
+    const relu = map.z!.flatMap((row) => half(row, true));
+    expect(Math.max(...linear) - Math.min(...linear)).toBeLessThan(0.05);
+    expect(Math.abs(linear[0] - 0.5)).toBeLessThan(0.02);
+    expect(Math.min(...relu)).toBeLessThan(0.1);
+    expect(Math.max(...relu)).toBeGreaterThan(0.9);
+  });
+});
