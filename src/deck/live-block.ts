@@ -202,6 +202,9 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
       notice.hidden = true;
     },
 
+    /** Whether the code draws plots (so Plotly is worth loading ahead). */
+    mayPlot: (): boolean => /\bplot\s*\(/.test(current),
+
     /** Runs once when the slide is first shown, if the fence says `autorun`. */
     autorun(): void {
       if (options.autorun && !autoran) {

@@ -63,6 +63,9 @@ function prepareLiveSlides(slides: HTMLElement[]): void {
   if (near.length === 0) return;
   prewarmSandbox();
   for (const block of near) void block.mountEditor();
+  // Plotly's top level is one ~270 ms task: run it while on the slide before (when idle,
+  // apart from the editors' set-up), not on arrival.
+  if (near.some((block) => block.mayPlot())) whenIdle(() => void import('../plot/draw-plot').then((plot) => plot.loadPlotly()), 1000);
 }
 
 /** After the slides were rebuilt (hot reload, language switch): editors for the slides in view again. */

@@ -41,10 +41,22 @@ export function mountEditor(mount: HTMLElement, options: EditorOptions) {
     unicodeHighlight: { ambiguousCharacters: false },
     ariaLabel: 'Live TypeScript snippet. Ctrl+Enter runs it, Escape returns to the slides.',
   });
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
+  // Actions, not addCommand: a command's keybinding is global, so with several editors
+  // Ctrl+Enter would run whichever block was mounted last (monaco-editor#2947).
+  editor.addAction({
+    id: 'rectify.run',
+    label: 'Run snippet',
+    keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+    run: () => options.onRun(),
+  });
   // Esc leaves the editor for the deck, unless it closes one of Monaco's own widgets first.
-  editor.addCommand(monaco.KeyCode.Escape, () => (document.activeElement as HTMLElement | null)?.blur(),
-    '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible');
+  editor.addAction({
+    id: 'rectify.back-to-deck',
+    label: 'Back to the slides',
+    keybindings: [monaco.KeyCode.Escape],
+    precondition: '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible',
+    run: () => (document.activeElement as HTMLElement | null)?.blur(),
+  });
   model.onDidChangeContent(() => {
     monaco.editor.setModelMarkers(model, RUN_ERROR_OWNER, []);
     options.onChange(model.getValue());
