@@ -11,6 +11,10 @@ import { parseLiveOptions, type LiveOptions } from './live-options';
 import { clearEdit, editKey, loadEdit, saveEdit } from './saved-edits';
 import { renderParamControls } from './param-controls';
 import { sandbox } from './sandbox-client';
+import { usePlainEditor } from './device';
+
+/** DOM event a block fires (bubbling) when its code or parameter values change. */
+export const LIVE_EDITED = 'live-edited';
 
 /** A block's state, mirrored in its `data-status` attribute. */
 export type LiveStatus = 'idle' | 'running' | 'done' | 'error' | 'killed';
@@ -24,16 +28,32 @@ export interface BlockPlace {
   index: number;
 }
 
+/** Code (and parameter values) that arrived in a shared link: shown, marked, never run unasked. */
+export interface LinkedCode {
+  code: string;
+  params?: Record<string, number>;
+}
+
+/** What a block tells the other windows of the deck (see live-mirror.ts). */
+export interface BlockEvents {
+  /** The code or parameter values changed here. */
+  edited(code: string, params: Record<string, number>): void;
+  /** A run started here. */
+  runStarted(): void;
+  /** One message of the run here, already validated by the sandbox host. */
+  runMessage(message: RunMessage): void;
+}
+
 /** Builds a live block in place of a ```ts live fence's `<pre>`. */
-export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
+export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: BlockEvents, linked?: LinkedCode) {
   const code = pre.querySelector('code')!;
   const original = (code.textContent ?? '').replace(/\n$/, '');
   const options: LiveOptions = parseLiveOptions(code.className);
   const key = editKey(place.file, place.index);
   const saved = loadEdit(key, original);
-  let current = saved.kind === 'edited' ? saved.edit.code : original;
+  let current = linked?.code ?? (saved.kind === 'edited' ? saved.edit.code : original);
   // Values set on the snippet's parameter controls; the code's defaults until the viewer moves one.
-  let params: Record<string, number> = saved.kind === 'edited' ? { ...saved.edit.params } : {};
+  let params: Record<string, number> = { ...(linked ? linked.params : saved.kind === 'edited' ? saved.edit.params : {}) };
 
   const root = document.createElement('div');
   root.className = 'live-block';
@@ -46,6 +66,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
       <button type="button" data-action="stop" title="Stop the run" disabled>■ Stop</button>
       <button type="button" data-action="reset" title="Back to the original code (undoable)">↺ Reset</button>
       <span class="live-modified" hidden>modified</span>
+      <span class="live-linked" hidden>from a link</span>
       <span class="live-state" aria-live="polite"></span>
     </div>
     <div class="live-notice" hidden></div>
@@ -77,7 +98,10 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
   };
   const showModified = () => {
     modifiedMark.hidden = current === original && Object.keys(params).length === 0;
+    root.dispatchEvent(new Event(LIVE_EDITED, { bubbles: true }));
   };
+  // Set while showing another window's change, so it is not sent back.
+  let applyingRemote = false;
   let rerun: ReturnType<typeof setTimeout> | undefined;
   let redrawParams: ReturnType<typeof setTimeout> | undefined;
   const showParams = () =>
@@ -85,19 +109,23 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
       params = { ...params, [name]: value };
       saveEdit(key, original, current, undefined, params);
       showModified();
+      events?.edited(current, params);
       // Moving a slider re-runs the snippet once it comes to rest.
       clearTimeout(rerun);
       rerun = setTimeout(() => void block.run(), 250);
     });
   const codeChanged = (text: string) => {
+    if (text === current && !applyingRemote) return;
     current = text;
     saveEdit(key, original, text, undefined, params);
     showModified();
+    if (!applyingRemote) events?.edited(text, params);
     clearTimeout(redrawParams);
     redrawParams = setTimeout(showParams, 400);
   };
   showModified();
   showParams();
+  if (linked) root.querySelector<HTMLElement>('.live-linked')!.hidden = false;
 
   if (saved.kind === 'stale') {
     // The slide's original changed since this edit was made: keep the edit out of the way, offer both.
@@ -146,7 +174,9 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
 
     /** Swaps the static code for a Monaco editor (loads Monaco on the first call). */
     mountEditor(): Promise<void> {
-      mounting ??= loadEditorModule().then(({ mountEditor }) => {
+      // Phones and tablets get a plain textarea: Monaco does not support touch (src/deck/device.ts).
+      const load = () => (usePlainEditor() ? import('../editor/plain-editor').then((m) => ({ mountEditor: m.mountPlainEditor })) : loadEditorModule());
+      mounting ??= load().then(({ mountEditor }) => {
         const mount = document.createElement('div');
         mount.className = 'live-editor';
         mount.dataset.editor = '';
@@ -163,6 +193,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
       const source = editor?.getValue() ?? current;
       const startedAt = performance.now();
       output.clear();
+      events?.runStarted();
       setStatus('running');
       stateText.textContent = 'running…';
       let progress = '';
@@ -176,6 +207,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
         params,
         onMessage: (message: RunMessage) => {
           if (token !== runToken) return;
+          events?.runMessage(message);
           if (message.kind === 'progress') {
             progress = [message.epoch !== undefined ? ` · epoch ${message.epoch}` : '', message.loss !== undefined ? ` · loss ${message.loss.toPrecision(3)}` : ''].join('');
           } else if (message.kind !== 'done' && message.kind !== 'error' && message.kind !== 'killed') {
@@ -205,11 +237,43 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace) {
     /** Whether the code draws plots (so Plotly is worth loading ahead). */
     mayPlot: (): boolean => /\bplot\s*\(/.test(current),
 
-    /** Runs once when the slide is first shown, if the fence says `autorun`. */
+    /** Runs once when the slide is first shown, if the fence says `autorun` (never code from a link). */
     autorun(): void {
-      if (options.autorun && !autoran) {
+      if (options.autorun && !autoran && !linked) {
         autoran = true;
         void block.run();
+      }
+    },
+
+    /** The storage key of this block's edits (slide file and position): also its name across windows. */
+    key,
+
+    /** The code and parameter values as they are now, and whether they differ from the slide's. */
+    snapshot: () => ({ key, code: editor?.getValue() ?? current, params: { ...params }, modified: current !== original || Object.keys(params).length > 0 }),
+
+    /** Shows an edit made in another window of the deck. */
+    showRemoteEdit(code: string, remoteParams: Record<string, number>): void {
+      applyingRemote = true;
+      try {
+        params = { ...remoteParams };
+        if (code !== current) setCode(code);
+        else codeChanged(code);
+        showParams();
+      } finally {
+        applyingRemote = false;
+      }
+    },
+
+    /** Shows another window's run: its output appears here too. */
+    showRemoteMessage(message: RunMessage | { kind: 'start' }): void {
+      if (message.kind === 'start') {
+        output.clear();
+        setStatus('running');
+        stateText.textContent = 'running (other window)…';
+      } else if (message.kind === 'done' || message.kind === 'error' || message.kind === 'killed') {
+        finish(message, performance.now());
+      } else if (message.kind !== 'progress') {
+        output.show(message);
       }
     },
 

@@ -6,12 +6,20 @@
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { createLiveBlock, type LiveBlock } from './live-block';
+import { createLiveMirror } from './live-mirror';
 import { isLiveFence } from './live-options';
+import { editKey } from './saved-edits';
+import { editsFromLink } from './share-edits';
 import { nearbySlides, prepareSlidesNearView } from './slides-near';
+import { installPresenterTools } from './presenter-tools';
 import { prewarmSandbox } from './sandbox-client';
 import { whenIdle } from './when-idle';
 
 const blocks = new Map<HTMLElement, LiveBlock>();
+// Windows of the deck on this machine show each other's edits and runs.
+const mirror = createLiveMirror((key) => liveBlocks().find((block) => block.key === key));
+// Snippets carried by a shared link (`?edits=`): shown, marked, never run unasked.
+const linkedEdits = editsFromLink();
 
 /** The live blocks of the deck, by element (for tests and the presenter tools). */
 export function liveBlocks(): LiveBlock[] {
@@ -40,7 +48,8 @@ export function createLiveBlocks(root: ParentNode): LiveBlock[] {
     perFile.set(file, index);
     // A live slide's output grows when it runs: align it to the top so nothing jumps.
     code.closest('section')?.classList.add('has-live');
-    const block = createLiveBlock(code.parentElement!, { file, index });
+    const key = editKey(file, index);
+    const block = createLiveBlock(code.parentElement!, { file, index }, mirror.eventsFor(key), linkedEdits[key]);
     blocks.set(block.element, block);
     created.push(block);
   }
@@ -78,6 +87,7 @@ export const LiveCodePlugin = (): RevealPlugin => ({
   init(deck: RevealApi) {
     if (createLiveBlocks(deck.getRevealElement()!).length === 0) return;
     if (isPassiveView(deck)) return;
+    installPresenterTools(deck, liveBlocks);
     prepareSlidesNearView(deck, prepareLiveSlides, { nearOnly: true });
     const onShown = () => {
       const slide = deck.getCurrentSlide();

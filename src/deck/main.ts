@@ -11,13 +11,15 @@ import '../../assets/theme.css';
 import { deckConfig } from './config';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
 import { applyLanguage, createLanguageToggle, languageFromUrl, writeLanguageToUrl, type Language } from './language';
-import { createLiveBlocks, disposeLiveBlocks, LiveCodePlugin, prepareNearbyLiveBlocks } from './live-code-plugin';
+import { createLiveBlocks, disposeLiveBlocks, isPassiveView, LiveCodePlugin, prepareNearbyLiveBlocks } from './live-code-plugin';
 import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
+import { installResume, openedWithDeepLink } from './resume';
 import { planDeck } from './plan-deck';
 import { renderSections } from './render-sections';
 import { slideFilesFor } from './slide-files';
 
+const deepLink = openedWithDeepLink();
 let language: Language = languageFromUrl();
 applyLanguage(language);
 const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
@@ -31,8 +33,10 @@ const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
 
 await deck.initialize();
 installLazyPlugins(deck);
+installResume(deck, () => language === 'en', isPassiveView(deck), deepLink);
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';
+if ((deck as typeof deck & { isPrintView(): boolean }).isPrintView()) void import('./print-outputs').then((m) => m.renderPrintOutputs(deck));
 
 /** Re-renders the slides from new file contents, staying on the current slide. */
 async function reloadSlides(files: Record<string, string>): Promise<void> {
