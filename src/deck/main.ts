@@ -17,13 +17,16 @@ import { installLazyPlugins } from './lazy-plugins';
 import { installResume, openedWithDeepLink } from './resume';
 import { planDeck } from './plan-deck';
 import { renderSections } from './render-sections';
+import { showSlideErrors } from './slide-error-overlay';
 import { slideFilesFor } from './slide-files';
 
 const deepLink = openedWithDeepLink();
 let language: Language = languageFromUrl();
 applyLanguage(language);
 const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
-slidesElement.replaceChildren(...renderSections(planDeck(await slideFilesFor(language)), document));
+const firstPlan = planDeck(await slideFilesFor(language));
+slidesElement.replaceChildren(...renderSections(firstPlan, document));
+if (import.meta.env.DEV) showSlideErrors(firstPlan);
 
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
@@ -42,7 +45,9 @@ if ((deck as typeof deck & { isPrintView(): boolean }).isPrintView()) void impor
 async function reloadSlides(files: Record<string, string>): Promise<void> {
   const { h, v, f } = deck.getIndices();
   disposeLiveBlocks();
-  slidesElement.replaceChildren(...renderSections(planDeck(files), document));
+  const plan = planDeck(files);
+  slidesElement.replaceChildren(...renderSections(plan, document));
+  if (import.meta.env.DEV) showSlideErrors(plan);
   const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
   await markdown.processSlides(slidesElement);
   await markdown.convertSlides();

@@ -22,6 +22,23 @@ function temporarySlides(): Plugin {
   };
 }
 
+/**
+ * Saves a slide file until the page shows the change: a save right after the previous
+ * hot update can be coalesced away by the file watcher, as an editor's double save can.
+ */
+async function saveUntil(file: string, text: string, shown: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    writeFileSync(file, text);
+    try {
+      await shown();
+      return;
+    } catch {
+      // not seen yet: save again
+    }
+  }
+  throw new Error(`the deck never showed the new text of ${file}`);
+}
+
 let server: ViteDevServer;
 let browser: Browser;
 let page: Page;
@@ -48,15 +65,25 @@ describe('hot reload of slide files', () => {
   it('shows the edited text on the same slide, without reloading the page', async () => {
     expect((await indices(page)).h).toBe(2);
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'still the same page'));
-    writeFileSync(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three, edited\n\nNote: n3\n');
-    await page.waitForFunction(() => window.Reveal.getCurrentSlide()?.textContent?.includes('Three, edited'), null, { timeout: 20_000 });
+    await saveUntil(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three, edited\n\nNote: n3\n', () =>
+      page.waitForFunction(() => window.Reveal.getCurrentSlide()?.textContent?.includes('Three, edited'), null, { timeout: 5_000 }));
     expect((await indices(page)).h).toBe(2);
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still the same page');
   });
 
+  it('names a broken file and line in an overlay, and keeps the deck; the fix removes it', async () => {
+    await saveUntil(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\n```ts\nnever closed\n---\n# Three\n', () =>
+      page.waitForSelector('#slide-error-overlay', { timeout: 5_000 }));
+    expect(await page.textContent('#slide-error-overlay')).toContain(`${DIR}/01-a.md, line 7: code fence`);
+    expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(1); // the error slide
+    await saveUntil(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three, edited\n\nNote: n3\n', () =>
+      page.waitForSelector('#slide-error-overlay', { state: 'detached', timeout: 5_000 }));
+    await page.evaluate(() => window.Reveal.slide(2));
+  });
+
   it('adds the slides of a new file with no other registration', async () => {
-    writeFileSync(`${DIR}/02-b.md`, '# Four\n\nNote: n4\n');
-    await page.waitForFunction(() => window.Reveal.getTotalSlides() === 4, null, { timeout: 20_000 });
+    await saveUntil(`${DIR}/02-b.md`, '# Four\n\nNote: n4\n', () =>
+      page.waitForFunction(() => window.Reveal.getTotalSlides() === 4, null, { timeout: 5_000 }));
     expect((await indices(page)).h).toBe(2);
   });
 });
