@@ -11,6 +11,7 @@ import { parseLiveOptions, type LiveOptions } from './live-options';
 import { clearEdit, editKey, loadEdit, saveEdit } from './saved-edits';
 import { renderParamControls } from './param-controls';
 import { sandbox } from './sandbox-client';
+import { t } from './ui-text';
 import { usePlainEditor } from './device';
 
 /** DOM event a block fires (bubbling) when its code or parameter values change. */
@@ -62,11 +63,11 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   root.dataset.status = 'idle';
   root.innerHTML = `
     <div class="live-toolbar" role="toolbar" aria-label="Live code">
-      <button type="button" data-action="run" title="Run (Ctrl+Enter)">▶ Run</button>
-      <button type="button" data-action="stop" title="Stop the run" disabled>■ Stop</button>
-      <button type="button" data-action="reset" title="Back to the original code (undoable)">↺ Reset</button>
-      <span class="live-modified" hidden>modified</span>
-      <span class="live-linked" hidden>from a link</span>
+      <button type="button" data-action="run" title="${t('runTitle')}">${t('run')}</button>
+      <button type="button" data-action="stop" title="${t('stopTitle')}" disabled>${t('stop')}</button>
+      <button type="button" data-action="reset" title="${t('resetTitle')}">${t('reset')}</button>
+      <span class="live-modified" hidden>${t('modified')}</span>
+      <span class="live-linked" hidden>${t('fromLink')}</span>
       <span class="live-state" aria-live="polite"></span>
     </div>
     <div class="live-notice" hidden></div>
@@ -130,7 +131,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   if (saved.kind === 'stale') {
     // The slide's original changed since this edit was made: keep the edit out of the way, offer both.
     notice.hidden = false;
-    notice.innerHTML = '<span>This example changed since you edited it.</span> <button type="button" data-choice="mine">Use my edit</button> <button type="button" data-choice="new">Use the new version</button>';
+    notice.innerHTML = `<span>${t('staleNotice')}</span> <button type="button" data-choice="mine">${t('useMine')}</button> <button type="button" data-choice="new">${t('useNew')}</button>`;
     notice.querySelector('[data-choice="mine"]')!.addEventListener('click', () => {
       setCode(saved.edit.code);
       notice.hidden = true;
@@ -158,11 +159,11 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       stateText.textContent = `✓ ${formatMs(end.ms || performance.now() - startedAt)}`;
     } else if (end.kind === 'error') {
       setStatus('error');
-      stateText.textContent = end.phase === 'compile' ? '✗ does not compile' : '✗ error';
+      stateText.textContent = end.phase === 'compile' ? t('compileError') : t('runError');
       if (end.line) editor?.markError(end.message, end.line, end.column);
     } else {
       setStatus('killed');
-      stateText.textContent = end.reason === 'stopped' ? '■ stopped' : `■ ${end.reason}`;
+      stateText.textContent = end.reason === 'stopped' ? t('stopped') : `■ ${end.reason}`;
     }
   }
 
@@ -195,11 +196,11 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       output.clear();
       events?.runStarted();
       setStatus('running');
-      stateText.textContent = 'running…';
+      stateText.textContent = `${t('running')}…`;
       let progress = '';
       clearInterval(runTimer);
       runTimer = setInterval(() => {
-        stateText.textContent = `running ${formatMs(performance.now() - startedAt)}${progress}`;
+        stateText.textContent = `${t('running')} ${formatMs(performance.now() - startedAt)}${progress}`;
       }, 100);
       const host = await sandbox();
       const end = await host.run(source, {
@@ -269,7 +270,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       if (message.kind === 'start') {
         output.clear();
         setStatus('running');
-        stateText.textContent = 'running (other window)…';
+        stateText.textContent = t('runningElsewhere');
       } else if (message.kind === 'done' || message.kind === 'error' || message.kind === 'killed') {
         finish(message, performance.now());
       } else if (message.kind !== 'progress') {

@@ -7,6 +7,7 @@
 import type { RevealApi } from 'reveal.js';
 import { LIVE_EDITED, type LiveBlock } from './live-block';
 import { downloadText, editsAsTypeScript, linkWithEdits } from './share-edits';
+import { t } from './ui-text';
 
 const KEY_R = 82;
 const KEY_W = 87;
@@ -28,8 +29,8 @@ export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]
   const bar = document.createElement('div');
   bar.className = 'edit-tools';
   bar.innerHTML = `
-    <button type="button" data-tool="share" title="Copy a link that carries your edited code">🔗 Share my edits</button>
-    <button type="button" data-tool="download" title="Save all your edited snippets as one .ts file">⬇ Download my edits</button>
+    <button type="button" data-tool="share" title="${t('shareTitle')}">${t('share')}</button>
+    <button type="button" data-tool="download" title="${t('downloadTitle')}">${t('download')}</button>
     <span class="edit-tools-message" role="status" aria-live="polite"></span>`;
   const message = bar.querySelector<HTMLElement>('.edit-tools-message')!;
   const snapshots = () => blocks().map((block) => block.snapshot());
@@ -41,18 +42,18 @@ export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]
   bar.querySelector('[data-tool="share"]')!.addEventListener('click', async () => {
     const link = linkWithEdits(snapshots());
     bar.dataset.link = link;
-    if (!snapshots().some((s) => s.modified)) return say('Nothing edited yet: the link is the plain deck.');
+    if (!snapshots().some((s) => s.modified)) return say(t('nothingEdited'));
     try {
       await navigator.clipboard.writeText(link);
-      say('Link copied.');
+      say(t('linkCopied'));
     } catch {
       // No clipboard (permissions, http): show the link to copy by hand.
-      window.prompt('Copy this link:', link);
+      window.prompt(t('copyLink'), link);
     }
   });
   bar.querySelector('[data-tool="download"]')!.addEventListener('click', () => {
     const text = editsAsTypeScript(snapshots());
-    if (!text) return say('Nothing edited yet.');
+    if (!text) return say(t('nothingEdited'));
     downloadText('rectify-edits.ts', text);
   });
   document.body.append(bar);

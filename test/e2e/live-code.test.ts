@@ -128,7 +128,7 @@ describe('a live block', () => {
     await page.click(`${BLOCK} [data-action="stop"]`);
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'killed', BLOCK, { timeout: 2_000 });
     expect(Date.now() - clicked).toBeLessThan(1_000);
-    expect(await page.$eval(`${BLOCK} .live-state`, (el) => el.textContent)).toContain('stopped');
+    expect(await page.$eval(`${BLOCK} .live-state`, (el) => el.textContent)).toContain('■');
   });
 
   it('keeps an edit across a reload, marked as modified', async () => {
