@@ -20,7 +20,7 @@ export const LIVE_EDITED = 'live-edited';
 /** A block's state, mirrored in its `data-status` attribute. */
 export type LiveStatus = 'idle' | 'running' | 'done' | 'error' | 'killed';
 
-const LINE_HEIGHT_PX = 21;
+const LINE_HEIGHT_PX = 20;
 const loadEditorModule = () => import('../editor/mount-editor');
 
 /** Where a block sits: its slide file and its position (1-based) among that file's live blocks. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { editsAsTypeScript, editsFromLink, linkWithEdits } from '../../../src/deck/share-edits';
+import { editsAsTypeScript, editsFromLink, linkWithEdits, type EditSnapshot } from '../../../src/deck/share-edits';
 
-const snapshots = [
+const snapshots: EditSnapshot[] = [
   { key: 'rectify:edit:v1:slides/02-relu.md#1', code: "console.log('mine')", params: { lr: 0.5 }, modified: true },
   { key: 'rectify:edit:v1:slides/03-advantages.md#1', code: 'untouched()', params: {}, modified: false },
 ];
