@@ -40,6 +40,7 @@ export function mountEditor(mount: HTMLElement, options: EditorOptions) {
     fixedOverflowWidgets: true,
     // Full-width Chinese punctuation in strings is normal here, not a confusable to flag.
     unicodeHighlight: { ambiguousCharacters: false },
+    colorDecorators: false,
     ariaLabel: 'Live TypeScript snippet. Ctrl+Enter runs it, Escape returns to the slides.',
   });
   // Actions, not addCommand: a command's keybinding is global, so with several editors
