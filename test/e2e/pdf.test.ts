@@ -1,0 +1,56 @@
+/**
+ * The PDF handout (issue 6, item 8): `?print-pdf` runs every live block once and prints one
+ * page per slide, with plots as images. Drives scripts/pdf.mjs (what `npm run pdf` runs)
+ * on the built deck, then checks the PDF's own bytes, not just the page it was printed from.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePdf, pdfImages, pdfPageCount, type PdfResult } from '../../scripts/pdf.mjs';
+import { launchChromium } from './harness';
+
+const dir = mkdtempSync(join(tmpdir(), 'rectify-pdf-'));
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let handout: PdfResult;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  handout = await makePdf({ dist: 'dist', build: false, browser, out: join(dir, 'handout.pdf'), timeoutMs: 150_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the PDF handout', () => {
+  it('has one page per slide', () => {
+    expect(handout.slides).toBeGreaterThan(10);
+    expect(handout.pages).toBe(handout.slides);
+    expect(pdfPageCount(handout.pdf)).toBe(handout.slides);
+    // A slide grown by its output is fitted to its page, not cut off or split.
+    expect(handout.overflowing).toEqual([]);
+  });
+
+  it('ran every live block, with static code and no editor', () => {
+    expect(handout.blocks).toBeGreaterThan(0);
+    for (const [id, status] of Object.entries(handout.statuses)) expect({ id, status }).toEqual({ id, status: 'done' });
+    expect(handout.editors).toBe(0);
+    expect(handout.problems).toEqual([]);
+  });
+
+  it('shows every plotting block\'s plot as an image, and the images are in the PDF', () => {
+    expect(handout.plotBlocks.length).toBeGreaterThan(0);
+    expect(handout.blocksWithPlots).toEqual(expect.arrayContaining(handout.plotBlocks));
+    expect(handout.plots).toBeGreaterThanOrEqual(handout.plotBlocks.length);
+    expect(handout.undrawnPlots).toBe(0);
+    // Each distinct plot picture is an image XObject of the same pixel size in the PDF.
+    const inPdf = pdfImages(handout.pdf);
+    for (const key of new Set(handout.imageSizes.map(([w, h]) => `${w}x${h}`))) {
+      const wanted = handout.imageSizes.filter(([w, h]) => `${w}x${h}` === key).length;
+      const found = inPdf.filter((image) => `${image.width}x${image.height}` === key).length;
+      expect({ size: key, found: Math.min(found, wanted) }).toEqual({ size: key, found: wanted });
+    }
+  });
+});
