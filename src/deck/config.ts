@@ -34,6 +34,8 @@ export const deckConfig: RevealConfig = {
   help: true,
   overview: true,
   jumpToSlide: true,
+  // A handout page per slide, fragments shown in their final state (not a page per step).
+  pdfSeparateFragments: false,
   keyboardCondition: (event: KeyboardEvent) => !isControlKey(event),
   markdown: { smartypants: false },
 };
