@@ -81,6 +81,19 @@ describe('hot reload of slide files', () => {
     await page.evaluate(() => window.Reveal.slide(2));
   });
 
+  it('keeps what was typed in a live block when a slide file is saved', async () => {
+    const live = '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three, edited\n\n```ts live\nconsole.log(1)\n```\n\nNote: n3\n';
+    await saveUntil(`${DIR}/01-a.md`, live, () => page.waitForSelector('.present [data-live][data-editor-ready] .view-lines', { timeout: 15_000 }));
+    await page.click('.present [data-live] .view-lines');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('console.log("typed before the save")');
+    await saveUntil(`${DIR}/01-a.md`, live.replace('# Three, edited', '# Three, edited again'), () =>
+      page.waitForFunction(() => window.Reveal.getCurrentSlide()?.textContent?.includes('edited again'), null, { timeout: 5_000 }));
+    await page.waitForSelector('.present [data-live][data-editor-ready] .view-lines');
+    expect((await indices(page)).h).toBe(2);
+    await expect.poll(() => page.$eval('.present [data-live] .view-lines', (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '))).toContain('typed before the save');
+  });
+
   it('adds the slides of a new file with no other registration', async () => {
     await saveUntil(`${DIR}/02-b.md`, '# Four\n\nNote: n4\n', () =>
       page.waitForFunction(() => window.Reveal.getTotalSlides() === 4, null, { timeout: 5_000 }));
