@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/e2e/harness';
-import { serveStatic, type StaticServer } from '../test/e2e/static-server';
+import { serveStatic, type StaticServer } from '../scripts/static-server.mjs';
 
 const RUNS = 15;
 const REFERENCE_DIR = 'dist-bench-reference';

@@ -7,28 +7,21 @@
  *   with Plotly's cartesian partial bundle (the one we ship) against the full bundle.
  */
 import { afterAll, beforeAll, it } from 'vitest';
-import { build, type Plugin } from 'vite';
+import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/harness';
-import { serveStatic, type StaticServer } from '../test/e2e/static-server';
+import { launchChromium, slidesFrom } from '../test/e2e/harness';
+import { serveStatic, type StaticServer } from '../scripts/static-server.mjs';
 
 const RUNS = 7;
-
-function fixtureSlides(): Plugin {
-  return {
-    name: 'bench-slides',
-    enforce: 'pre',
-    transform: (code, id) => (id.endsWith('src/deck/slide-files.ts') ? code.replace("'../../slides/*.md'", "'/bench/fixtures/live-deck/*.md'") : undefined),
-  };
-}
+const FIXTURE = '/bench/fixtures/live-deck/*.md';
 
 let browser: Browser;
 const servers: Record<'cartesian' | 'full', StaticServer> = {} as never;
 
 beforeAll(async () => {
-  await build({ plugins: [fixtureSlides()], build: { outDir: 'dist-bench-live', emptyOutDir: true }, logLevel: 'silent' });
+  await build({ plugins: [slidesFrom(FIXTURE)], build: { outDir: 'dist-bench-live', emptyOutDir: true }, logLevel: 'silent' });
   await build({
-    plugins: [fixtureSlides()],
+    plugins: [slidesFrom(FIXTURE)],
     resolve: { alias: { 'plotly.js-cartesian-dist-min': 'plotly.js-dist-min' } },
     build: { outDir: 'dist-bench-live-full', emptyOutDir: true },
     logLevel: 'silent',

@@ -38,7 +38,6 @@ export interface PdfResult {
   problems: string[];
 }
 
-export declare function serveDir(dir: string): Promise<{ url: string; close(): Promise<void> }>;
 export declare function makePdf(options?: PdfOptions): Promise<PdfResult>;
 export declare function pdfImages(pdf: Uint8Array): { width: number; height: number }[];
 export declare function pdfPageCount(pdf: Uint8Array): number;

@@ -7,49 +7,14 @@
 //
 // Fragments are printed in their final state (`pdfSeparateFragments=false`): a handout
 // wants one page per slide, not one per click.
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './find-chromium.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
-
-/** Serves `dir` on a free port of 127.0.0.1; resolves to its URL and a close function. */
-export async function serveDir(dir) {
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    let relative = normalize(path.slice(1) || '.').replace(/^(\.\.(\/|$))+/, '');
-    if (relative === '.' || relative.endsWith('/')) relative = join(relative, 'index.html');
-    try {
-      const body = await readFile(join(dir, relative));
-      response.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
-}
 
 /**
  * Makes the handout. Options: `out` (PDF path), `dist` (built deck), `build` (true: always
@@ -68,7 +33,7 @@ export async function makePdf(options = {}) {
   }
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`No built deck in ${dist} (run \`npm run build\`).`);
 
-  const server = await serveDir(dist);
+  const server = await serveStatic(dist);
   const { chromium } = await import('playwright-core');
   let browser = options.browser;
   const ownBrowser = !browser;

@@ -3,30 +3,18 @@
  * naming the file and line, and every other file's slides are there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type Plugin } from 'vite';
+import { build } from 'vite';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness';
+import { slidesFrom, startHarness, type Harness } from './harness';
 
 const FIXTURE = '/test/fixtures/broken-deck/*.md';
 const OUT_DIR = 'dist-fixture-broken';
-
-/** Points the deck's slide glob at the fixture files. */
-function fixtureSlides(): Plugin {
-  return {
-    name: 'fixture-slides',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!id.endsWith('src/deck/slide-files.ts')) return undefined;
-      return code.replace("'../../slides/*.md'", `'${FIXTURE}'`);
-    },
-  };
-}
 
 let harness: Harness;
 let page: Page;
 
 beforeAll(async () => {
-  await build({ plugins: [fixtureSlides()], build: { outDir: OUT_DIR, emptyOutDir: true }, logLevel: 'silent' });
+  await build({ plugins: [slidesFrom(FIXTURE)], build: { outDir: OUT_DIR, emptyOutDir: true }, logLevel: 'silent' });
   harness = await startHarness(OUT_DIR);
   page = await harness.open();
 });

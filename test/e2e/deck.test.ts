@@ -117,6 +117,17 @@ describe('the deck', () => {
     await page.waitForSelector('.r-overlay-help', { state: 'detached' });
   });
 
+  it('searches the slides with Ctrl+Shift+F (search loads when the deck is idle)', async () => {
+    await page.waitForFunction(() => window.Reveal.hasPlugin('search'), null, { timeout: 15_000 });
+    await goToSlide(page, 'title');
+    await page.keyboard.press('Control+Shift+F');
+    await page.waitForSelector('.searchbox .searchinput', { state: 'visible' });
+    await page.fill('.searchinput', 'Leaky');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.Reveal.getCurrentSlide()?.textContent ?? '').includes('Leaky'));
+    await page.keyboard.press('Control+Shift+F');
+  });
+
   it('opens the speaker view with the current slide notes on S', async () => {
     await goToSlide(page, 'bouncer');
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);

@@ -3,9 +3,10 @@
  * through playwright-core, and record every request so tests can prove the deck stays
  * on its own origin.
  */
+import type { Plugin } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../scripts/find-chromium.mjs';
-import { serveStatic, type StaticServer } from './static-server';
+import { serveStatic, type StaticServer } from '../../scripts/static-server.mjs';
 
 /** A running server and browser for one test file. */
 export interface Harness {
@@ -70,4 +71,13 @@ export async function goToSlide(page: Page, id: string): Promise<void> {
     const { h, v } = window.Reveal.getIndices(slide);
     window.Reveal.slide(h, v, -1);
   }, id);
+}
+
+/** A Vite plugin that points the deck's slide glob at other files (fixture decks for tests and benchmarks). */
+export function slidesFrom(glob: string): Plugin {
+  return {
+    name: 'fixture-slides',
+    enforce: 'pre', // before Vite expands import.meta.glob
+    transform: (code, id) => (id.endsWith('src/deck/slide-files.ts') ? code.replace("'../../slides/*.md'", `'${glob}'`) : undefined),
+  };
 }

@@ -3,24 +3,12 @@
  * place and keeps the current slide — no full reload, no lost place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { createServer, type ViteDevServer } from 'vite';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { indices, launchChromium, waitForDeck } from './harness';
+import { indices, launchChromium, slidesFrom, waitForDeck } from './harness';
 
 const DIR = 'test/fixtures/.tmp-hot-reload';
-
-/** Points the deck's slide glob at the temporary slide files. */
-function temporarySlides(): Plugin {
-  return {
-    name: 'temporary-slides',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!id.endsWith('src/deck/slide-files.ts')) return undefined;
-      return code.replace("'../../slides/*.md'", `'/${DIR}/*.md'`);
-    },
-  };
-}
 
 /**
  * Saves a slide file until the page shows the change: a save right after the previous
@@ -47,7 +35,7 @@ beforeAll(async () => {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   writeFileSync(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three\n\nNote: n3\n');
-  server = await createServer({ plugins: [temporarySlides()], server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  server = await createServer({ plugins: [slidesFrom(`/${DIR}/*.md`)], server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
   await server.listen();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -90,6 +90,18 @@ describe('keyboard only', () => {
   });
 });
 
+describe('warming up before the talk', () => {
+  it('W runs every live block of the deck once, so every plot is ready', async () => {
+    const page = await harness.open('#/title');
+    await page.keyboard.press('w');
+    await page.waitForFunction(() => document.documentElement.dataset.warmup === 'done', null, { timeout: 60_000 });
+    const statuses = await page.$$eval('[data-live]', (els) => els.map((e) => e.getAttribute('data-status')));
+    expect(statuses.length).toBeGreaterThan(10);
+    expect(statuses.filter((s) => s !== 'done')).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('resume', () => {
   it('offers to continue at the last slide when reopened without a deep link', async () => {
     const page = await harness.open('#/bouncer');
@@ -132,6 +144,22 @@ describe('sharing edits', () => {
     await visitor.click(`${BLOCK} [data-action="run"]`);
     await expect.poll(() => output(visitor)).toContain('shared code ran');
     await visitor.context().close();
+    await page.close();
+  });
+
+  it('"Download my edits" saves the edited snippets as one .ts file', async () => {
+    const page = await harness.open('#/bouncer-live');
+    await page.waitForSelector(`${BLOCK}[data-editor-ready]`);
+    await setCode(page, "console.log('to take home')");
+    await page.waitForSelector('.edit-tools:not([hidden])');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-tool="download"]')]);
+    expect(download.suggestedFilename()).toBe('rectify-edits.ts');
+    const stream = await download.createReadStream();
+    let text = '';
+    for await (const chunk of stream) text += chunk;
+    expect(text).toContain("console.log('to take home')");
+    expect(text).toMatch(/── slides\/02-relu\.md#\d+ ──/);
+    await page.click(`${BLOCK} [data-action="reset"]`);
     await page.close();
   });
 });
