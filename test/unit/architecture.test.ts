@@ -1,0 +1,77 @@
+/**
+ * Dependencies point one way (DESIGN.md, STYLE.md §9): `core` imports nothing else;
+ * `sandbox` reaches the core only from its runner; `editor` and `plot` stay small and are
+ * loaded lazily by `deck`, which never imports Monaco, Plotly or the sandbox host statically
+ * (the first slide must not pay for them).
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Import {
+  file: string;
+  specifier: string;
+  /** `import type …` or `export type … from` */
+  typeOnly: boolean;
+  /** `import('…')` */
+  dynamic: boolean;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+function importsOf(file: string): Import[] {
+  const text = readFileSync(file, 'utf8');
+  const found: Import[] = [];
+  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?[^'";]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm)) {
+    found.push({ file, specifier: m[3] ?? m[4], typeOnly: Boolean(m[2]), dynamic: false });
+  }
+  for (const m of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) found.push({ file, specifier: m[1], typeOnly: false, dynamic: true });
+  return found;
+}
+
+/** The `src/` folder an import lands in, or the package name for a bare import. */
+function target(from: Import): string {
+  if (!from.specifier.startsWith('.')) return from.specifier.split('/')[0].startsWith('@') ? from.specifier.split('/').slice(0, 2).join('/') : from.specifier.split('/')[0];
+  const base = from.file.split('/').slice(0, -1);
+  for (const part of from.specifier.split('/')) {
+    if (part === '..') base.pop();
+    else if (part !== '.') base.push(part);
+  }
+  const at = base.indexOf('src');
+  return at >= 0 ? base.slice(at, at + 2).join('/') : base.slice(0, 2).join('/');
+}
+
+const all = sourceFiles('src').flatMap(importsOf);
+const folder = (i: Import) => i.file.split('/').slice(0, 2).join('/');
+const bad = (filter: (i: Import) => boolean) => all.filter(filter).map((i) => `${i.file} → ${i.specifier}`);
+
+describe('import directions', () => {
+  it('core imports only core', () => {
+    expect(bad((i) => folder(i) === 'src/core' && target(i) !== 'src/core')).toEqual([]);
+  });
+
+  it('sandbox reaches the core only from the runner (and Vite only from its build-time plugin)', () => {
+    expect(bad((i) => folder(i) === 'src/sandbox' && target(i) === 'src/core' && !i.file.endsWith('runner.ts'))).toEqual([]);
+    expect(bad((i) => folder(i) === 'src/sandbox' && target(i).startsWith('src/') && !['src/sandbox', 'src/core'].includes(target(i)))).toEqual([]);
+  });
+
+  it('editor and plot import neither the deck nor each other', () => {
+    expect(bad((i) => ['src/editor', 'src/plot'].includes(folder(i)) && ['src/deck', 'src/editor', 'src/plot'].includes(target(i)) && target(i) !== folder(i))).toEqual([]);
+  });
+
+  it('deck loads Monaco, Plotly, the editor, plots and the sandbox host only lazily', () => {
+    const heavy = (i: Import) =>
+      ['monaco-editor', 'plotly.js-cartesian-dist-min', 'plotly.js-dist-min', 'katex', 'src/editor', 'src/plot'].includes(target(i)) ||
+      /sandbox\/host$/.test(i.specifier);
+    expect(bad((i) => folder(i) === 'src/deck' && heavy(i) && !i.dynamic && !i.typeOnly && !/\.css$/.test(i.specifier))).toEqual([]);
+  });
+
+  it('sees the imports it checks (the scan itself works)', () => {
+    expect(all.some((i) => i.file === 'src/deck/main.ts' && i.specifier === 'reveal.js')).toBe(true);
+    expect(all.some((i) => i.file.startsWith('src/deck/') && i.dynamic && i.specifier.includes('editor'))).toBe(true);
+  });
+});
