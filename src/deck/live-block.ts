@@ -60,6 +60,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   root.className = 'live-block';
   root.id = `live-${place.file.replace(/^.*\//, '').replace(/\.md$/, '')}-${place.index}`;
   root.dataset.live = '';
+  root.dataset.editKey = key;
   root.dataset.status = 'idle';
   root.innerHTML = `
     <div class="live-toolbar" role="toolbar" aria-label="Live code">

@@ -18,6 +18,7 @@ import { installResume, openedWithDeepLink } from './resume';
 import { planDeck } from './plan-deck';
 import { renderSections } from './render-sections';
 import { showSlideErrors } from './slide-error-overlay';
+import { LANGUAGE_CHANGED } from './ui-text';
 import { slideFilesFor } from './slide-files';
 
 const deepLink = openedWithDeepLink();
@@ -65,6 +66,7 @@ async function switchLanguage(next: Language): Promise<void> {
   applyLanguage(next);
   writeLanguageToUrl(next);
   await reloadSlides(await slideFilesFor(next));
+  document.dispatchEvent(new Event(LANGUAGE_CHANGED));
 }
 
 createLanguageToggle(() => language, (next) => void switchLanguage(next));

@@ -7,7 +7,7 @@
 import type { RevealApi } from 'reveal.js';
 import { LIVE_EDITED, type LiveBlock } from './live-block';
 import { downloadText, editsAsTypeScript, linkWithEdits } from './share-edits';
-import { t } from './ui-text';
+import { LANGUAGE_CHANGED, t } from './ui-text';
 
 const KEY_R = 82;
 const KEY_W = 87;
@@ -29,9 +29,17 @@ export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]
   const bar = document.createElement('div');
   bar.className = 'edit-tools';
   bar.innerHTML = `
-    <button type="button" data-tool="share" title="${t('shareTitle')}">${t('share')}</button>
-    <button type="button" data-tool="download" title="${t('downloadTitle')}">${t('download')}</button>
+    <button type="button" data-tool="share"></button>
+    <button type="button" data-tool="download"></button>
     <span class="edit-tools-message" role="status" aria-live="polite"></span>`;
+  const label = () => {
+    const share = bar.querySelector<HTMLButtonElement>('[data-tool="share"]')!;
+    const download = bar.querySelector<HTMLButtonElement>('[data-tool="download"]')!;
+    [share.textContent, share.title] = [t('share'), t('shareTitle')];
+    [download.textContent, download.title] = [t('download'), t('downloadTitle')];
+  };
+  label();
+  document.addEventListener(LANGUAGE_CHANGED, label);
   const message = bar.querySelector<HTMLElement>('.edit-tools-message')!;
   const snapshots = () => blocks().map((block) => block.snapshot());
   const say = (text: string) => {

@@ -29,6 +29,9 @@ const TEXT = {
   nothingEdited: { zh: '还没有修改任何代码。', en: 'Nothing edited yet.' },
 } as const;
 
+/** DOM event on `document` after the slides' language changed: labels built once relabel on it. */
+export const LANGUAGE_CHANGED = 'rectify-language';
+
 /** One of the deck's phrases. */
 export type TextKey = keyof typeof TEXT;
 

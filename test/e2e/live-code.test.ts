@@ -152,6 +152,22 @@ describe('a live block', () => {
   });
 });
 
+describe('an edit of an example that has changed since', () => {
+  it('is kept aside with a notice offering both versions', async () => {
+    const key = await page.$eval(BLOCK, (el) => (el as HTMLElement).dataset.editKey!);
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ code: "console.log('my old edit')", original: '00000000', savedAt: 1 })), key);
+    await page.reload();
+    await waitForDeck(page);
+    await page.waitForSelector(`${BLOCK} .live-notice:not([hidden])`);
+    await page.waitForSelector(`${BLOCK}[data-editor-ready] .view-lines`);
+    await expect.poll(editorText).toContain('const guests'); // the new original is shown
+    await page.click(`${BLOCK} [data-choice="mine"]`);
+    await expect.poll(editorText).toContain("console.log('my old edit')");
+    expect(await page.$eval(`${BLOCK} .live-notice`, (el) => (el as HTMLElement).hidden)).toBe(true);
+    await page.click(`${BLOCK} [data-action="reset"]`);
+  });
+});
+
 describe('clicking into an editor on a small screen', () => {
   it('puts the cursor where the click lands, though reveal scales the slide', async () => {
     const small = await harness.context.newPage();
