@@ -16,8 +16,6 @@ hljs.registerLanguage('javascript', javascript);
 hljs.registerLanguage('bash', bash);
 hljs.registerLanguage('json', json);
 
-/** The languages code fences may name; others render as plain text. */
-export const HIGHLIGHT_LANGUAGES = ['typescript', 'ts', 'javascript', 'js', 'bash', 'sh', 'json'];
 
 /** Highlights one code element in place (fence language from its class); true if it added line steps. */
 export function highlightCode(code: HTMLElement): boolean {

@@ -3,6 +3,7 @@
  * offers to continue there. A deep link (`#/…`) always wins and is never second-guessed.
  */
 import type { RevealApi } from 'reveal.js';
+import { scrollToSlide } from './device';
 
 const KEY = 'rectify:position:v1';
 
@@ -59,6 +60,7 @@ export function installResume(deck: RevealApi, english: () => boolean, passive: 
   no.dataset.resume = 'no';
   yes.addEventListener('click', () => {
     deck.slide(saved.h, saved.v);
+    scrollToSlide(target); // the phone's scroll view: reveal's slide() lands short there
     bar.remove();
   });
   no.addEventListener('click', () => bar.remove());
