@@ -109,7 +109,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   const showParams = () =>
     renderParamControls(paramsBox, current, params, (name, value) => {
       params = { ...params, [name]: value };
-      saveEdit(key, original, current, undefined, params);
+      saveEdit(key, original, { code: current, params });
       showModified();
       events?.edited(current, params);
       // Moving a slider re-runs the snippet once it comes to rest.
@@ -119,7 +119,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   const codeChanged = (text: string) => {
     if (text === current && !applyingRemote) return;
     current = text;
-    saveEdit(key, original, text, undefined, params);
+    saveEdit(key, original, { code: text, params });
     showModified();
     if (!applyingRemote) events?.edited(text, params);
     clearTimeout(redrawParams);
@@ -164,7 +164,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       if (end.line) editor?.markError(end.message, end.line, end.column);
     } else {
       setStatus('killed');
-      stateText.textContent = end.reason === 'stopped' ? t('stopped') : `■ ${end.reason}`;
+      stateText.textContent = t(end.reason === 'stopped' ? 'stopped' : end.reason === 'timeout' ? 'timedOut' : 'ended');
     }
   }
 

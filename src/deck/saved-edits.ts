@@ -58,7 +58,7 @@ function hasParams(params: Record<string, number> | undefined): params is Record
 }
 
 /** Saves `code` (and parameter values) as the edit of `original`; the original with no values removes the edit. */
-export function saveEdit(key: string, original: string, code: string, store = storage(), params?: Record<string, number>): void {
+export function saveEdit(key: string, original: string, { code, params }: Pick<SavedEdit, 'code' | 'params'>, store = storage()): void {
   if (!store) return;
   try {
     if (code === original && !hasParams(params)) store.removeItem(key);

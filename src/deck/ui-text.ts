@@ -20,6 +20,8 @@ const TEXT = {
   compileError: { zh: '✗ 无法编译', en: '✗ does not compile' },
   runError: { zh: '✗ 出错', en: '✗ error' },
   stopped: { zh: '■ 已停止', en: '■ stopped' },
+  timedOut: { zh: '■ 超时', en: '■ time limit' },
+  ended: { zh: '■ 已终止', en: '■ ended' },
   share: { zh: '🔗 分享我的修改', en: '🔗 Share my edits' },
   shareTitle: { zh: '复制一个带着你修改过的代码的链接', en: 'Copy a link that carries your edited code' },
   download: { zh: '⬇ 下载我的修改', en: '⬇ Download my edits' },
