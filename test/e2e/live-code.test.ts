@@ -194,6 +194,29 @@ describe('clicking into an editor on a small screen', () => {
   });
 });
 
+describe('a parameter slider', () => {
+  it('re-runs the snippet with the new value, and the value survives a reload', async () => {
+    const leaky = await harness.open('#/leaky-relu');
+    const block = '#leaky-relu [data-live]';
+    await leaky.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', block); // autorun
+    const slider = `${block} input[data-param="alpha"]`;
+    expect(await leaky.$eval(slider, (el) => (el as HTMLInputElement).value)).toBe('0.01');
+    await leaky.$eval(slider, (el) => {
+      (el as HTMLInputElement).value = '0.3';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(() => leaky.$eval(`${block} [data-output]`, (el) => el.textContent ?? '')).toContain('0.3');
+    expect(await leaky.$eval(block, (el) => el.getAttribute('data-status'))).toBe('done');
+    await leaky.reload();
+    await waitForDeck(leaky);
+    expect(await leaky.$eval(slider, (el) => (el as HTMLInputElement).value)).toBe('0.3');
+    expect(await leaky.$eval(`${block} .live-modified`, (el) => (el as HTMLElement).hidden)).toBe(false);
+    await leaky.click(`${block} [data-action="reset"]`);
+    expect(await leaky.$eval(slider, (el) => (el as HTMLInputElement).value)).toBe('0.01');
+    await leaky.close();
+  });
+});
+
 describe('the print view', () => {
   it('shows static highlighted code and loads no editor (outputs for the handout: see pdf.test.ts)', async () => {
     const print = await harness.open('?print-pdf');
