@@ -126,11 +126,22 @@ describe('the deck', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window.Reveal.getCurrentSlide()?.textContent ?? '').includes('Leaky'));
     await page.keyboard.press('Control+Shift+F');
+    // No input may keep the focus: keys typed there never reach the deck.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   });
 
   it('opens the speaker view with the current slide notes on S', async () => {
     await goToSlide(page, 'bouncer');
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('INPUT'); // keys would go to the input
+    await page.waitForFunction(() => window.Reveal.hasPlugin('notes'), null, { timeout: 15_000 }); // loaded when idle
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => void dialogs.push(dialog.message()));
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup', { timeout: 15_000 }).catch((e: Error) => {
+        throw new Error(`no speaker view popup (${dialogs.join(' | ') || 'no dialog'}): ${e.message}`);
+      }),
+      page.keyboard.press('s'),
+    ]);
     await popup.waitForSelector('.speaker-controls-notes .value', { state: 'attached' });
     await popup.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').length > 10, null, { timeout: 15_000 });
     expect(await popup.textContent('.speaker-controls-notes .value')).toContain('客人 A');
