@@ -8,8 +8,21 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { expect, it } from 'vitest';
 import {
-  adam, createRng, datasets, forward, leakyRelu, matmul, mlp, predict, relu, sgd, sigmoid, tanh, train,
-  type Dataset, type Optimizer,
+  adam,
+  createRng,
+  datasets,
+  forward,
+  leakyRelu,
+  matmul,
+  mlp,
+  predict,
+  relu,
+  sgd,
+  sigmoid,
+  tanh,
+  train,
+  type Dataset,
+  type Optimizer,
 } from '../src/core/index';
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
@@ -61,18 +74,33 @@ it('elementwise activations over 1,000,000 float32 values vs a copy loop and Typ
   });
   const copy = ms['copy loop out[i] = x[i]'];
   const set = ms['TypedArray.set'];
-  table('Elementwise, 1e6 float32, median of 21 interleaved rounds', ['operation', 'ns/element', '× copy loop', '× set'],
-    Object.entries(ms).map(([k, v]) => [k, fmt((v * 1e6) / N, 3), fmt(v / copy), fmt(v / set, 1)]));
-  console.log(`target: relu.forward and relu.backward ≤ 1.2× copy loop → forward ${fmt(ms['relu.forward'] / copy)}×, backward ${fmt(ms['relu.backward'] / copy)}×`);
-  console.log(`papers.md check 2: sigmoid/ReLU elementwise ratio ${fmt(ms['sigmoid.forward'] / ms['relu.forward'], 1)}× (pass ≥ 2), tanh/ReLU ${fmt(ms['tanh.forward'] / ms['relu.forward'], 1)}×`);
+  table(
+    'Elementwise, 1e6 float32, median of 21 interleaved rounds',
+    ['operation', 'ns/element', '× copy loop', '× set'],
+    Object.entries(ms).map(([k, v]) => [k, fmt((v * 1e6) / N, 3), fmt(v / copy), fmt(v / set, 1)]),
+  );
+  console.log(
+    `target: relu.forward and relu.backward ≤ 1.2× copy loop → forward ${fmt(ms['relu.forward'] / copy)}×, backward ${fmt(ms['relu.backward'] / copy)}×`,
+  );
+  console.log(
+    `papers.md check 2: sigmoid/ReLU elementwise ratio ${fmt(ms['sigmoid.forward'] / ms['relu.forward'], 1)}× (pass ≥ 2), tanh/ReLU ${fmt(ms['tanh.forward'] / ms['relu.forward'], 1)}×`,
+  );
   for (const v of Object.values(ms)) expect(Number.isFinite(v)).toBe(true);
 
   // End to end the activation is a small share: a 4-layer forward pass, width 256, batch 256.
   const batch = Float32Array.from({ length: 256 * 256 }, () => rng.normal());
-  const nets = { relu: mlp([256, 256, 256, 256, 1], { activation: 'relu' }), sigmoid: mlp([256, 256, 256, 256, 1], { activation: 'sigmoid' }) };
+  const nets = {
+    relu: mlp([256, 256, 256, 256, 1], { activation: 'relu' }),
+    sigmoid: mlp([256, 256, 256, 256, 1], { activation: 'sigmoid' }),
+  };
   const traces = { relu: forward(nets.relu, batch), sigmoid: forward(nets.sigmoid, batch) };
-  const e2e = interleaved(9, { relu: () => forward(nets.relu, batch, traces.relu), sigmoid: () => forward(nets.sigmoid, batch, traces.sigmoid) });
-  console.log(`papers.md check 2, end to end (display only): forward 256-256-256-256-1, batch 256: ReLU ${fmt(e2e.relu)} ms, sigmoid ${fmt(e2e.sigmoid)} ms, ratio ${fmt(e2e.sigmoid / e2e.relu)}×`);
+  const e2e = interleaved(9, {
+    relu: () => forward(nets.relu, batch, traces.relu),
+    sigmoid: () => forward(nets.sigmoid, batch, traces.sigmoid),
+  });
+  console.log(
+    `papers.md check 2, end to end (display only): forward 256-256-256-256-1, batch 256: ReLU ${fmt(e2e.relu)} ms, sigmoid ${fmt(e2e.sigmoid)} ms, ratio ${fmt(e2e.sigmoid / e2e.relu)}×`,
+  );
 });
 
 it('dense matmul 256×256×256: blocked kernel vs a naive i-k-j loop (and tfjs)', async () => {
@@ -108,8 +136,11 @@ it('dense matmul 256×256×256: blocked kernel vs a naive i-k-j loop (and tfjs)'
     ['tfjs cpu matMul', tfjsMs.cpu],
     ['tfjs wasm matMul', tfjsMs.wasm],
   ];
-  table('Matmul 256×256×256 float32, median of 9 rounds', ['kernel', 'ms', 'GFLOP/s', '× naive'],
-    rows.map(([k, v]) => [k, fmt(v), fmt(flops / v / 1e6), fmt(ours.naive / v)]));
+  table(
+    'Matmul 256×256×256 float32, median of 9 rounds',
+    ['kernel', 'ms', 'GFLOP/s', '× naive'],
+    rows.map(([k, v]) => [k, fmt(v), fmt(flops / v / 1e6), fmt(ours.naive / v)]),
+  );
   console.log(`target: ≥ 3.5× the naive loop → ${fmt(ours.naive / ours.core)}×`);
   for (const [, v] of rows) expect(Number.isFinite(v)).toBe(true);
 }, 600_000);
@@ -120,9 +151,23 @@ async function trainTfjs(backend: string, data: Dataset, optimizer: 'sgd' | 'ada
   await tf.setBackend(backend);
   await tf.ready();
   const rng = createRng(seed);
-  const init = (fanIn: number, fanOut: number) => tf.variable(tf.tensor2d(Float32Array.from({ length: fanIn * fanOut }, () => rng.normal(0, Math.sqrt(2 / fanIn))), [fanIn, fanOut]));
-  const [w1, b1, w2, b2, w3, b3] = [init(2, 16), tf.variable(tf.zeros([16])), init(16, 16), tf.variable(tf.zeros([16])), init(16, 1), tf.variable(tf.zeros([1]))];
-  const logits = (xb: tf.Tensor2D) => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(xb, w1), b1)), w2), b2)), w3), b3) as tf.Tensor2D;
+  const init = (fanIn: number, fanOut: number) =>
+    tf.variable(
+      tf.tensor2d(
+        Float32Array.from({ length: fanIn * fanOut }, () => rng.normal(0, Math.sqrt(2 / fanIn))),
+        [fanIn, fanOut],
+      ),
+    );
+  const [w1, b1, w2, b2, w3, b3] = [
+    init(2, 16),
+    tf.variable(tf.zeros([16])),
+    init(16, 16),
+    tf.variable(tf.zeros([16])),
+    init(16, 1),
+    tf.variable(tf.zeros([1])),
+  ];
+  const logits = (xb: tf.Tensor2D) =>
+    tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(xb, w1), b1)), w2), b2)), w3), b3) as tf.Tensor2D;
   const x = tf.tensor2d(Float32Array.from(data.x), [data.n, 2]);
   const y = tf.tensor2d(Float32Array.from(data.y), [data.n, 1]);
   const opt = optimizer === 'sgd' ? tf.train.sgd(0.1) : tf.train.adam(0.01, 0.9, 0.999, 1e-8);
@@ -173,20 +218,43 @@ it('training 2→16→16→1 (ReLU, sigmoid out, BCE) on 1,000 two-moons points,
   setWasmPaths(join(process.cwd(), 'node_modules/@tensorflow/tfjs-backend-wasm/dist/') + '/');
   for (let r = 0; r < ROUNDS; r++) {
     const seed = r + 1;
-    add('core SGD 0.1', trainCore(data, () => sgd(0.1), EPOCHS, seed));
+    add(
+      'core SGD 0.1',
+      trainCore(data, () => sgd(0.1), EPOCHS, seed),
+    );
     add('tfjs cpu SGD 0.1', await trainTfjs('cpu', data, 'sgd', EPOCHS, seed));
     add('tfjs wasm SGD 0.1', await trainTfjs('wasm', data, 'sgd', EPOCHS, seed));
-    add('core Adam 0.01', trainCore(data, () => adam(0.01), EPOCHS, seed));
+    add(
+      'core Adam 0.01',
+      trainCore(data, () => adam(0.01), EPOCHS, seed),
+    );
     add('tfjs cpu Adam 0.01', await trainTfjs('cpu', data, 'adam', EPOCHS, seed));
     add('tfjs wasm Adam 0.01', await trainTfjs('wasm', data, 'adam', EPOCHS, seed));
   }
-  const med = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, { ms: median(v.map((x) => x.ms)), acc: median(v.map((x) => x.accuracy)), minAcc: Math.min(...v.map((x) => x.accuracy)) }]));
+  const med = Object.fromEntries(
+    Object.entries(runs).map(([k, v]) => [
+      k,
+      { ms: median(v.map((x) => x.ms)), acc: median(v.map((x) => x.accuracy)), minAcc: Math.min(...v.map((x) => x.accuracy)) },
+    ]),
+  );
   const rows = Object.entries(med).map(([k, v]) => {
     const core = k.includes('SGD') ? med['core SGD 0.1'].ms : med['core Adam 0.01'].ms;
-    return [k, fmt(v.ms / 1000, 3), fmt((v.ms * 1000) / (EPOCHS * 32), 1), fmt(v.ms / core, 1), `${fmt(v.acc * 100, 1)}% (min ${fmt(v.minAcc * 100, 1)}%)`];
+    return [
+      k,
+      fmt(v.ms / 1000, 3),
+      fmt((v.ms * 1000) / (EPOCHS * 32), 1),
+      fmt(v.ms / core, 1),
+      `${fmt(v.acc * 100, 1)}% (min ${fmt(v.minAcc * 100, 1)}%)`,
+    ];
   });
-  table(`Training, 200 epochs × 32 steps, median of ${ROUNDS} interleaved rounds (seeds 1–${ROUNDS})`, ['setup', 's', 'µs/step', '× core time', 'final train accuracy'], rows);
+  table(
+    `Training, 200 epochs × 32 steps, median of ${ROUNDS} interleaved rounds (seeds 1–${ROUNDS})`,
+    ['setup', 's', 'µs/step', '× core time', 'final train accuracy'],
+    rows,
+  );
   const fastest = (opt: string) => Math.min(med[`tfjs cpu ${opt}`].ms, med[`tfjs wasm ${opt}`].ms);
-  console.log(`target: ≥ 5× faster than the fastest tfjs with SGD → ${fmt(fastest('SGD 0.1') / med['core SGD 0.1'].ms, 1)}×; ≥ 8× with Adam → ${fmt(fastest('Adam 0.01') / med['core Adam 0.01'].ms, 1)}×; accuracy ≥ 99% → core SGD ${fmt(med['core SGD 0.1'].minAcc * 100, 1)}%, Adam ${fmt(med['core Adam 0.01'].minAcc * 100, 1)}% (worst round)`);
+  console.log(
+    `target: ≥ 5× faster than the fastest tfjs with SGD → ${fmt(fastest('SGD 0.1') / med['core SGD 0.1'].ms, 1)}×; ≥ 8× with Adam → ${fmt(fastest('Adam 0.01') / med['core Adam 0.01'].ms, 1)}×; accuracy ≥ 99% → core SGD ${fmt(med['core SGD 0.1'].minAcc * 100, 1)}%, Adam ${fmt(med['core Adam 0.01'].minAcc * 100, 1)}% (worst round)`,
+  );
   for (const v of Object.values(med)) expect(Number.isFinite(v.ms)).toBe(true);
 }, 600_000);

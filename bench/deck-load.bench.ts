@@ -48,7 +48,10 @@ async function coldLoad(url: string): Promise<Sample> {
       if (!heading || heading.getBoundingClientRect().height === 0) return false;
       return {
         ms: performance.now(),
-        files: performance.getEntriesByType('resource').map((e) => e.name).concat(location.href),
+        files: performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .concat(location.href),
       };
     },
     null,
@@ -82,12 +85,14 @@ it('cold load: first slide visible, deck vs plain reveal.js + markdown', async (
   const referenceKb = gzipBytes(REFERENCE_DIR, referenceSamples[0].files) / 1024;
   console.log(`\nCold load to first slide (median of ${RUNS}, interleaved, fresh contexts)`);
   console.table({
-    deck: { 'ms': +median(deckSamples.map((s) => s.ms)).toFixed(1), 'JS+CSS gzip KB': +deckKb.toFixed(1) },
-    'plain reveal.js + markdown': { 'ms': +median(referenceSamples.map((s) => s.ms)).toFixed(1), 'JS+CSS gzip KB': +referenceKb.toFixed(1) },
+    deck: { ms: +median(deckSamples.map((s) => s.ms)).toFixed(1), 'JS+CSS gzip KB': +deckKb.toFixed(1) },
+    'plain reveal.js + markdown': { ms: +median(referenceSamples.map((s) => s.ms)).toFixed(1), 'JS+CSS gzip KB': +referenceKb.toFixed(1) },
   });
   const ratio = median(ratios);
   const ofMedians = median(deckSamples.map((s) => s.ms)) / median(referenceSamples.map((s) => s.ms));
-  console.log(`time ratio deck/reference: paired median ${ratio.toFixed(2)}×, ratio of medians ${ofMedians.toFixed(2)}× (budget ≤ 1.2×) ${ratio <= 1.2 ? 'OK' : 'OVER'}`);
+  console.log(
+    `time ratio deck/reference: paired median ${ratio.toFixed(2)}×, ratio of medians ${ofMedians.toFixed(2)}× (budget ≤ 1.2×) ${ratio <= 1.2 ? 'OK' : 'OVER'}`,
+  );
   console.log(`bytes before first slide: ${deckKb.toFixed(1)} KB gzip (budget ≤ 150 KB) ${deckKb <= 150 ? 'OK' : 'OVER'}`);
   console.log(`files before first slide: ${deckSamples[0].files.map((u) => new URL(u).pathname).join(', ')}`);
 });

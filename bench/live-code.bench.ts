@@ -106,33 +106,62 @@ it('live code: editor ready, long tasks, Ctrl+Enter → first log, plot drawing'
             document.addEventListener('keydown', onKey, { capture: true });
             const output = document.querySelector('#log [data-output]')!;
             new MutationObserver((_, observer) => {
-              if (output.querySelector('.log')) { w.logAt = performance.now(); observer.disconnect(); }
+              if (output.querySelector('.log')) {
+                w.logAt = performance.now();
+                observer.disconnect();
+              }
             }).observe(output, { childList: true });
           });
           await page.keyboard.press('Control+Enter');
           await page.waitForFunction(() => (window as unknown as { logAt?: number }).logAt !== undefined);
-          const ms = await page.evaluate(() => { const w = window as unknown as { keyAt: number; logAt: number }; return w.logAt - w.keyAt; });
+          const ms = await page.evaluate(() => {
+            const w = window as unknown as { keyAt: number; logAt: number };
+            return w.logAt - w.keyAt;
+          });
           if (k > 0) firstLog.push(ms); // k = 0 warms the sandbox's spare worker path
         }
-        roundTrip.push(await page.evaluate(async () => {
-          const channel = new MessageChannel();
-          const t0 = performance.now();
-          await new Promise((resolve) => { channel.port2.onmessage = resolve; channel.port1.onmessage = (e) => channel.port1.postMessage(e.data); channel.port2.postMessage('ping'); });
-          return performance.now() - t0;
-        }));
+        roundTrip.push(
+          await page.evaluate(async () => {
+            const channel = new MessageChannel();
+            const t0 = performance.now();
+            await new Promise((resolve) => {
+              channel.port2.onmessage = resolve;
+              channel.port1.onmessage = (e) => channel.port1.postMessage(e.data);
+              channel.port2.postMessage('ping');
+            });
+            return performance.now() - t0;
+          }),
+        );
       }
 
       await page.waitForTimeout(3000); // the speaker talks about the log slide
       plotArrive[bundle].push(await arriveAndWait(page, 'line', '.live-plot .scatterlayer path'));
-      plotRerun[bundle].push(await page.evaluate(() => new Promise<number>((resolve) => {
-        const output = document.querySelector('#line [data-output]')!;
-        const t0 = performance.now();
-        const check = () => (output.querySelector('.live-plot .scatterlayer path') ? resolve(performance.now() - t0) : requestAnimationFrame(check));
-        (document.querySelector('#line [data-action="run"]') as HTMLButtonElement).click();
-        requestAnimationFrame(check);
-      })));
+      plotRerun[bundle].push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const output = document.querySelector('#line [data-output]')!;
+              const t0 = performance.now();
+              const check = () =>
+                output.querySelector('.live-plot .scatterlayer path') ? resolve(performance.now() - t0) : requestAnimationFrame(check);
+              (document.querySelector('#line [data-action="run"]') as HTMLButtonElement).click();
+              requestAnimationFrame(check);
+            }),
+        ),
+      );
       {
-        longest[bundle].push(await page.evaluate((after) => Math.max(0, ...(window as unknown as { longTasks: Array<{ start: number; ms: number }> }).longTasks.filter((t) => t.start > after).map((t) => t.ms)), firstSlideAt));
+        longest[bundle].push(
+          await page.evaluate(
+            (after) =>
+              Math.max(
+                0,
+                ...(window as unknown as { longTasks: Array<{ start: number; ms: number }> }).longTasks
+                  .filter((t) => t.start > after)
+                  .map((t) => t.ms),
+              ),
+            firstSlideAt,
+          ),
+        );
       }
       await page.context().close();
     }
@@ -140,7 +169,9 @@ it('live code: editor ready, long tasks, Ctrl+Enter → first log, plot drawing'
 
   const row = (name: string, xs: number[], budget?: number) => {
     const m = median(xs);
-    console.log(`${name.padEnd(52)} ${fmt(m).padStart(10)}${budget !== undefined ? `  (budget ≤ ${budget} ms) ${m <= budget ? 'OK' : 'OVER'}` : ''}`);
+    console.log(
+      `${name.padEnd(52)} ${fmt(m).padStart(10)}${budget !== undefined ? `  (budget ≤ ${budget} ms) ${m <= budget ? 'OK' : 'OVER'}` : ''}`,
+    );
   };
   console.log(`\nLive code (median of ${RUNS} fresh page loads)`);
   row('editor ready on arrival after 3 s on the slide before', editorReady, 100);

@@ -24,7 +24,13 @@ function table(title: string, header: string[], rows: (string | number)[][]): vo
   console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${cells.slice(1).map(line).join('\n')}`);
 }
 
-type Page = { sandbox: { echoRoundTrip(n: number): Promise<number>; coldFirstLog(): Promise<number>; host: { run(s: string): Promise<unknown>; stop(): void } } };
+type Page = {
+  sandbox: {
+    echoRoundTrip(n: number): Promise<number>;
+    coldFirstLog(): Promise<number>;
+    host: { run(s: string): Promise<unknown>; stop(): void };
+  };
+};
 
 it('sandbox: warm run → first log, cold start, kill and Stop latency vs an echo-Worker round trip', async () => {
   const snippet = "import { relu, matmul } from 'rectify';\nconsole.log(relu(1));";
@@ -61,13 +67,17 @@ it('sandbox: warm run → first log, cold start, kill and Stop latency vs an ech
 
   const ref = echo;
   const row = (name: string, v: number[]) => [name, median(v).toFixed(1), p90(v).toFixed(1), (median(v) / ref).toFixed(0) + '×'];
-  table('Sandbox latency (ms; Chromium, production build)', ['measure', 'median', 'p90', 'vs echo'], [
-    ['(ref) echo Worker round trip (mean of 200)', ref.toFixed(2), '', '1×'],
-    row('warm Run → first log (idle 150 ms before)', warm),
-    row('back-to-back Run → first log', backToBack),
-    row('cold: new host, first Run → first log', cold),
-    row('time limit → killed (beyond the limit)', kill),
-    row('Stop → killed', stop),
-  ]);
+  table(
+    'Sandbox latency (ms; Chromium, production build)',
+    ['measure', 'median', 'p90', 'vs echo'],
+    [
+      ['(ref) echo Worker round trip (mean of 200)', ref.toFixed(2), '', '1×'],
+      row('warm Run → first log (idle 150 ms before)', warm),
+      row('back-to-back Run → first log', backToBack),
+      row('cold: new host, first Run → first log', cold),
+      row('time limit → killed (beyond the limit)', kill),
+      row('Stop → killed', stop),
+    ],
+  );
   expect(warm.every(Number.isFinite)).toBe(true);
 });

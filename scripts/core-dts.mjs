@@ -20,11 +20,31 @@ const TSC = join(root, 'node_modules/typescript/bin/tsc');
 export function generateCoreDts() {
   const out = mkdtempSync(join(tmpdir(), 'core-dts-'));
   try {
-    const r = spawnSync(process.execPath, [
-      TSC, join(root, 'src/core/index.ts'), '--ignoreConfig', '--declaration', '--emitDeclarationOnly',
-      '--outDir', out, '--target', 'es2022', '--lib', 'es2023', '--module', 'esnext', '--moduleResolution', 'bundler',
-      '--strict', '--skipLibCheck', '--removeComments', 'false',
-    ], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        TSC,
+        join(root, 'src/core/index.ts'),
+        '--ignoreConfig',
+        '--declaration',
+        '--emitDeclarationOnly',
+        '--outDir',
+        out,
+        '--target',
+        'es2022',
+        '--lib',
+        'es2023',
+        '--module',
+        'esnext',
+        '--moduleResolution',
+        'bundler',
+        '--strict',
+        '--skipLibCheck',
+        '--removeComments',
+        'false',
+      ],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`tsc failed to emit the core's declarations:\n${r.stdout}${r.stderr}`);
     return flatten(out);
   } finally {
@@ -42,7 +62,10 @@ function flatten(dir) {
   const files = [];
   const namespaces = [];
   for (const m of index.matchAll(REEXPORT)) {
-    for (const name of m[3].split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const name of m[3]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (name.includes(' as ')) throw new Error(`core-dts: renamed re-export '${name}' is not supported; export it under its own name`);
       publicNames.add(name);
     }
@@ -59,7 +82,11 @@ function flatten(dir) {
     for (const m of read(ns.file).matchAll(IMPORT)) if (!files.includes(m[1])) files.push(m[1]);
   }
 
-  const strip = (text) => text.replace(IMPORT, '').replace(/^export \{\};\n/gm, '').trim();
+  const strip = (text) =>
+    text
+      .replace(IMPORT, '')
+      .replace(/^export \{\};\n/gm, '')
+      .trim();
   const body = files.map((f) => {
     const kept = statements(strip(read(f))).flatMap((st) => {
       const m = /^export (declare (?:function|const|let|class|abstract class)|interface|type) (\w+)/m.exec(st.code);
@@ -71,10 +98,16 @@ function flatten(dir) {
     return `// ── ${f}.ts ──\n${kept.join('\n')}`;
   });
   for (const ns of namespaces) {
-    const inner = strip(read(ns.file)).replace(/^export declare /gm, 'export ').replace(/^declare /gm, '');
-    body.push(`// ── ${ns.file}.ts ──\n${ns.doc ? `${ns.doc}\n` : ''}export declare namespace ${ns.name} {\n${inner.replace(/^(?=.)/gm, '    ')}\n}`);
+    const inner = strip(read(ns.file))
+      .replace(/^export declare /gm, 'export ')
+      .replace(/^declare /gm, '');
+    body.push(
+      `// ── ${ns.file}.ts ──\n${ns.doc ? `${ns.doc}\n` : ''}export declare namespace ${ns.name} {\n${inner.replace(/^(?=.)/gm, '    ')}\n}`,
+    );
   }
-  const missing = [...publicNames].filter((n) => !new RegExp(`^export (declare (function|const|let|class|abstract class)|interface|type) ${n}\\b`, 'm').test(body.join('\n')));
+  const missing = [...publicNames].filter(
+    (n) => !new RegExp(`^export (declare (function|const|let|class|abstract class)|interface|type) ${n}\\b`, 'm').test(body.join('\n')),
+  );
   if (missing.length) throw new Error(`core-dts: public names without a declaration after flattening: ${missing.join(', ')}`);
   return [
     '// The public API of src/core, for the editor (Monaco extra lib at file:///node_modules/core/index.d.ts).',

@@ -11,8 +11,7 @@ const CANDIDATES = [
   '/snap/bin/chromium',
 ];
 
-export const INSTALL_HINT =
-  'No Chromium found: install it with `apt-get update && apt-get install -y chromium` or set CHROMIUM_PATH.';
+export const INSTALL_HINT = 'No Chromium found: install it with `apt-get update && apt-get install -y chromium` or set CHROMIUM_PATH.';
 
 /** Absolute path of a Chromium/Chrome executable, or undefined when none is installed. */
 export function findChromium() {

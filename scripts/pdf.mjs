@@ -54,16 +54,25 @@ export async function makePdf(options = {}) {
       if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
     });
     const explain = (what, error) =>
-      new Error(`${what} (${error instanceof Error ? error.message.split('\n')[0] : error})` +
-        (missing.length ? `; failed requests: ${missing.join(', ')}` : '') +
-        (problems.length ? `; page errors: ${problems.join(' | ')}` : ''));
+      new Error(
+        `${what} (${error instanceof Error ? error.message.split('\n')[0] : error})` +
+          (missing.length ? `; failed requests: ${missing.join(', ')}` : '') +
+          (problems.length ? `; page errors: ${problems.join(' | ')}` : ''),
+      );
     await page.goto(server.url + query);
     await page
       .waitForFunction(() => document.documentElement.dataset.deckReady === 'true', null, { timeout: 60_000 })
-      .catch((error) => { throw explain('The deck did not start', error); });
+      .catch((error) => {
+        throw explain('The deck did not start', error);
+      });
     await page
-      .waitForFunction(() => document.documentElement.dataset.printReady === 'true', null, { timeout: options.timeoutMs ?? 300_000, polling: 200 })
-      .catch((error) => { throw explain('The live blocks\' outputs were not ready', error); });
+      .waitForFunction(() => document.documentElement.dataset.printReady === 'true', null, {
+        timeout: options.timeoutMs ?? 300_000,
+        polling: 200,
+      })
+      .catch((error) => {
+        throw explain("The live blocks' outputs were not ready", error);
+      });
     const summary = await page.evaluate(() => {
       const blocks = [...document.querySelectorAll('[data-live]')];
       const images = [...document.querySelectorAll('[data-live] img.live-plot-image')];
@@ -93,9 +102,13 @@ export async function makePdf(options = {}) {
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, pdf);
-    log(`wrote ${out}: ${summary.pages} pages for ${summary.slides} slides, ${summary.blocks} live blocks, ${summary.plots} plot images` +
-      (summary.scaled ? `, ${summary.scaled} slides scaled to fit` : ''));
-    const failed = Object.entries(summary.statuses).filter(([, status]) => status !== 'done').map(([id, status]) => `${id} (${status})`);
+    log(
+      `wrote ${out}: ${summary.pages} pages for ${summary.slides} slides, ${summary.blocks} live blocks, ${summary.plots} plot images` +
+        (summary.scaled ? `, ${summary.scaled} slides scaled to fit` : ''),
+    );
+    const failed = Object.entries(summary.statuses)
+      .filter(([, status]) => status !== 'done')
+      .map(([id, status]) => `${id} (${status})`);
     if (failed.length) log(`blocks that did not finish cleanly (their message is in the PDF): ${failed.join(', ')}`);
     if (summary.overflowing.length) log(`slides still taller than a page: ${summary.overflowing.join(', ')}`);
     if (problems.length) log(`page errors: ${problems.join(' | ')}`);
@@ -131,7 +144,12 @@ export function pdfPageCount(pdf) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
-  const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=');
+  const flag = (name) =>
+    args
+      .find((a) => a.startsWith(`--${name}=`))
+      ?.split('=')
+      .slice(1)
+      .join('=');
   if (args.includes('--help') || args.includes('-h')) {
     console.log('usage: npm run pdf -- [out.pdf] [--lang=en] [--no-build | --build] [--dist=dist]');
     process.exit(0);

@@ -23,8 +23,13 @@ function run(label, cmd, args) {
 function vitest(project) {
   const out = `${RESULTS}/${project}.json`;
   const ok = run(`${project} tests`, 'npx', [
-    'vitest', 'run', '--project', project,
-    '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
   ]);
   try {
     const report = JSON.parse(readFileSync(out, 'utf8'));
@@ -38,6 +43,18 @@ function vitest(project) {
 
 run('type-check (app)', 'npx', ['tsc', '-p', 'tsconfig.app.json']);
 run('type-check (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
+run('format check', 'npx', [
+  'prettier',
+  '--check',
+  '--log-level',
+  'warn',
+  'src/**/*.{ts,css}',
+  'test/**/*.ts',
+  'bench/**/*.ts',
+  'scripts/**/*.mjs',
+  'assets/**/*.css',
+  '*.ts',
+]);
 vitest('unit');
 
 const chromium = findChromium();

@@ -13,7 +13,10 @@ section.setAttribute('data-markdown', '');
 section.setAttribute('data-separator-vertical', '^\\r?\\n--\\r?\\n$');
 const template = document.createElement('textarea');
 template.setAttribute('data-template', '');
-template.textContent = Object.keys(files).sort().map((k) => files[k]).join('\n\n---\n\n');
+template.textContent = Object.keys(files)
+  .sort()
+  .map((k) => files[k])
+  .join('\n\n---\n\n');
 section.append(template);
 document.querySelector('.reveal .slides')!.append(section);
 

@@ -19,7 +19,10 @@ export const relu: Activation = defineActivation({
     const n = z.length;
     let i = 0;
     for (; i + 3 < n; i += 4) {
-      const a = z[i], b = z[i + 1], c = z[i + 2], d = z[i + 3];
+      const a = z[i],
+        b = z[i + 1],
+        c = z[i + 2],
+        d = z[i + 3];
       out[i] = (a + Math.abs(a)) * 0.5;
       out[i + 1] = (b + Math.abs(b)) * 0.5;
       out[i + 2] = (c + Math.abs(c)) * 0.5;
@@ -54,15 +57,22 @@ export function makeLeakyRelu(alpha = 0.01): Activation {
       const n = z.length;
       let i = 0;
       for (; i + 3 < n; i += 4) {
-        const a = z[i], b = z[i + 1], c = z[i + 2], d = z[i + 3];
-        const sa = Math.abs(a), sb = Math.abs(b), sc = Math.abs(c), sd = Math.abs(d);
+        const a = z[i],
+          b = z[i + 1],
+          c = z[i + 2],
+          d = z[i + 3];
+        const sa = Math.abs(a),
+          sb = Math.abs(b),
+          sc = Math.abs(c),
+          sd = Math.abs(d);
         out[i] = (a + sa) * 0.5 + h * (a - sa);
         out[i + 1] = (b + sb) * 0.5 + h * (b - sb);
         out[i + 2] = (c + sc) * 0.5 + h * (c - sc);
         out[i + 3] = (d + sd) * 0.5 + h * (d - sd);
       }
       for (; i < n; i++) {
-        const v = z[i], s = Math.abs(v);
+        const v = z[i],
+          s = Math.abs(v);
         out[i] = (v + s) * 0.5 + h * (v - s);
       }
     },
@@ -70,7 +80,10 @@ export function makeLeakyRelu(alpha = 0.01): Activation {
       const n = z.length;
       let i = 0;
       for (; i + 3 < n; i += 4) {
-        const ma = +(z[i] > 0), mb = +(z[i + 1] > 0), mc = +(z[i + 2] > 0), md = +(z[i + 3] > 0);
+        const ma = +(z[i] > 0),
+          mb = +(z[i + 1] > 0),
+          mc = +(z[i + 2] > 0),
+          md = +(z[i + 3] > 0);
         out[i] = g[i] * (ma + alpha * (1 - ma));
         out[i + 1] = g[i + 1] * (mb + alpha * (1 - mb));
         out[i + 2] = g[i + 2] * (mc + alpha * (1 - mc));
@@ -210,7 +223,8 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
 });
 
 /** Names accepted wherever an activation can be given by name. */
-export type ActivationName = 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh' | 'elu' | 'gelu' | 'softplus' | 'silu' | 'swish' | 'linear' | 'identity';
+export type ActivationName =
+  'relu' | 'leakyRelu' | 'sigmoid' | 'tanh' | 'elu' | 'gelu' | 'softplus' | 'silu' | 'swish' | 'linear' | 'identity';
 
 /** Looks an activation up by name (or passes an Activation through); an unknown name lists the known ones. */
 export function getActivation(nameOrActivation: ActivationName | Activation | string): Activation {

@@ -29,11 +29,19 @@ export function createGradients(net: Network): Gradients {
  * Backpropagates dL/d(output) through a forward trace and returns dL/dW and dL/db for every layer;
  * with `wrt: 'logits'` the gradient is taken as dL/dz of the output layer (skipping its activation).
  */
-export function backward(net: Network, trace: Trace, gradOutput: FloatArray, wrt: 'output' | 'logits' = 'output', grads = createGradients(net)): Gradients {
+export function backward(
+  net: Network,
+  trace: Trace,
+  gradOutput: FloatArray,
+  wrt: 'output' | 'logits' = 'output',
+  grads = createGradients(net),
+): Gradients {
   const L = net.layers.length;
   const last = trace.dz[L - 1];
   if (gradOutput.length !== last.length) {
-    throw new RangeError(`backward: gradOutput has ${gradOutput.length} values, expected rows × outputs = ${trace.rows} × ${net.sizes[L]} = ${last.length}`);
+    throw new RangeError(
+      `backward: gradOutput has ${gradOutput.length} values, expected rows × outputs = ${trace.rows} × ${net.sizes[L]} = ${last.length}`,
+    );
   }
   if (wrt === 'logits') last.set(gradOutput);
   else net.layers[L - 1].activation.backward(trace.z[L - 1], gradOutput, last);
@@ -73,7 +81,12 @@ export function lossInput(net: Network, loss: Loss): 'output' | 'logits' {
 }
 
 /** The loss of a batch and its gradients with respect to every parameter (one forward and one backward pass). */
-export function lossAndGradients(net: Network, x: FloatArray, y: FloatArray, lossName: LossName | Loss = 'mse'): { loss: number; gradients: Gradients; trace: Trace } {
+export function lossAndGradients(
+  net: Network,
+  x: FloatArray,
+  y: FloatArray,
+  lossName: LossName | Loss = 'mse',
+): { loss: number; gradients: Gradients; trace: Trace } {
   const loss = getLoss(lossName);
   const wrt = lossInput(net, loss);
   const rows = rowsOf(net, x, 'lossAndGradients');
@@ -89,4 +102,3 @@ export function lossAndGradients(net: Network, x: FloatArray, y: FloatArray, los
   const g = loss.gradient(pred, y, rows, zerosOf(net.dtype, pred.length));
   return { loss: value, gradients: backward(net, trace, g, wrt), trace };
 }
-

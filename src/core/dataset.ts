@@ -32,7 +32,11 @@ export function toDataset(
 
 /** Throws a clear error unless the dataset's arrays match its declared sizes and hold only finite numbers. */
 export function checkDataset(data: Dataset, where = 'dataset'): Dataset {
-  if (!data || !(data.x instanceof Float32Array || data.x instanceof Float64Array) || !(data.y instanceof Float32Array || data.y instanceof Float64Array)) {
+  if (
+    !data ||
+    !(data.x instanceof Float32Array || data.x instanceof Float64Array) ||
+    !(data.y instanceof Float32Array || data.y instanceof Float64Array)
+  ) {
     throw new TypeError(`${where}: expected { x, y, n, inputSize, outputSize } with Float32Array/Float64Array x and y (see toDataset)`);
   }
   const { x, y, n, inputSize, outputSize } = data;

@@ -38,7 +38,17 @@ function countOf(where: string, n: number | undefined, fallback: number): number
 
 /** XOR: without n, Goodfellow et al.'s four points (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0; with n, noisy points in the four quadrants of [−1, 1]². */
 export function xor(options: DatasetOptions = {}): Dataset {
-  if (options.n === undefined) return make([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0], 2);
+  if (options.n === undefined)
+    return make(
+      [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      [0, 1, 1, 0],
+      2,
+    );
   const n = countOf('xor', options.n, 4);
   const rng = options.rng ?? toRng(options.seed);
   const noise = options.noise ?? 0.1;
@@ -91,7 +101,8 @@ export function circles(options: DatasetOptions = {}): Dataset {
 export function spiral(options: DatasetOptions & { classes?: number; turns?: number } = {}): Dataset {
   const n = countOf('spiral', options.n, 200);
   const classes = options.classes ?? 2;
-  if (!(Number.isInteger(classes) && classes >= 2)) throw new RangeError(`datasets.spiral: classes must be a whole number ≥ 2, got ${classes}`);
+  if (!(Number.isInteger(classes) && classes >= 2))
+    throw new RangeError(`datasets.spiral: classes must be a whole number ≥ 2, got ${classes}`);
   const rng = options.rng ?? toRng(options.seed);
   const noise = options.noise ?? 0.05;
   const turns = options.turns ?? 1;
@@ -111,7 +122,8 @@ export function spiral(options: DatasetOptions & { classes?: number; turns?: num
 export function blobs(options: DatasetOptions & { classes?: number; spread?: number } = {}): Dataset {
   const n = countOf('blobs', options.n, 200);
   const classes = options.classes ?? 2;
-  if (!(Number.isInteger(classes) && classes >= 2)) throw new RangeError(`datasets.blobs: classes must be a whole number ≥ 2, got ${classes}`);
+  if (!(Number.isInteger(classes) && classes >= 2))
+    throw new RangeError(`datasets.blobs: classes must be a whole number ≥ 2, got ${classes}`);
   const rng = options.rng ?? toRng(options.seed);
   const noise = options.noise ?? 0.3;
   const spread = options.spread ?? 1;

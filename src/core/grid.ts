@@ -35,10 +35,12 @@ export function grid(options: { x?: [number, number]; y?: [number, number]; reso
 
 /** The network's output column `column` at every grid point, as rows (one per y) for a heatmap's z. */
 export function predictGrid(net: Network, g: Grid, column = 0): number[][] {
-  if (net.sizes[0] !== 2) throw new RangeError(`predictGrid: the network must take 2 inputs to be drawn over a plane, it takes ${net.sizes[0]}`);
+  if (net.sizes[0] !== 2)
+    throw new RangeError(`predictGrid: the network must take 2 inputs to be drawn over a plane, it takes ${net.sizes[0]}`);
   const t = forward(net, g.x);
   const out = t.a[t.a.length - 1];
   const width = net.sizes[net.sizes.length - 1];
-  if (!(Number.isInteger(column) && column >= 0 && column < width)) throw new RangeError(`predictGrid: column must be in 0..${width - 1}, got ${column}`);
+  if (!(Number.isInteger(column) && column >= 0 && column < width))
+    throw new RangeError(`predictGrid: column must be in 0..${width - 1}, got ${column}`);
   return g.ys.map((_, r) => g.xs.map((_, c) => out[(r * g.xs.length + c) * width + column]));
 }

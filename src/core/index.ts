@@ -10,8 +10,20 @@ export type { FloatArray, DType } from './types';
 export type { Activation, ActivationSpec } from './activation';
 export { defineActivation } from './activation';
 export {
-  relu, leakyRelu, makeLeakyRelu, sigmoid, tanh, elu, makeElu, gelu, softplus, silu, linear,
-  activations, getActivation, applyActivation,
+  relu,
+  leakyRelu,
+  makeLeakyRelu,
+  sigmoid,
+  tanh,
+  elu,
+  makeElu,
+  gelu,
+  softplus,
+  silu,
+  linear,
+  activations,
+  getActivation,
+  applyActivation,
 } from './activations';
 export type { ActivationName } from './activations';
 export type { Rng } from './rng';

@@ -81,7 +81,8 @@ export const initializers: Readonly<Record<string, Initializer>> = Object.freeze
 });
 
 /** Names accepted wherever an initialiser can be given by name ('he' and 'glorot' mean the normal forms). */
-export type InitializerName = 'heNormal' | 'heUniform' | 'glorotNormal' | 'glorotUniform' | 'xavierNormal' | 'xavierUniform' | 'he' | 'glorot' | 'xavier' | 'zeros';
+export type InitializerName =
+  'heNormal' | 'heUniform' | 'glorotNormal' | 'glorotUniform' | 'xavierNormal' | 'xavierUniform' | 'he' | 'glorot' | 'xavier' | 'zeros';
 
 /** Looks an initialiser up by name, or turns a number into constant(number); unknown names list the known ones. */
 export function getInitializer(init: InitializerName | Initializer | number | string): Initializer {

@@ -66,7 +66,11 @@ export function activationStats(net: Network, x: FloatArray): LayerStats[] {
   return net.layers.map((layer, l) => {
     const a = t.a[l];
     const z = t.z[l];
-    let sum = 0, sq = 0, zsq = 0, min = Infinity, max = -Infinity;
+    let sum = 0,
+      sq = 0,
+      zsq = 0,
+      min = Infinity,
+      max = -Infinity;
     for (let i = 0; i < a.length; i++) {
       const v = a[i];
       sum += v;
@@ -92,7 +96,12 @@ export function activationStats(net: Network, x: FloatArray): LayerStats[] {
 }
 
 /** Per-layer gradient sizes at the current weights: Frobenius norms ‖dL/dW‖ and ‖dL/db‖ (vanishing gradients show as a falling first/last ratio). */
-export function gradientNorms(net: Network, x: FloatArray, y: FloatArray, loss: LossName | Loss = 'mse'): { weights: number; bias: number }[] {
+export function gradientNorms(
+  net: Network,
+  x: FloatArray,
+  y: FloatArray,
+  loss: LossName | Loss = 'mse',
+): { weights: number; bias: number }[] {
   const { gradients } = lossAndGradients(net, x, y, loss);
   const norm = (g: FloatArray) => {
     let s = 0;

@@ -119,7 +119,8 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
   const batchSize = Math.min(options.batchSize ?? n, n);
   const l2 = options.l2 ?? 0;
   if (!(Number.isInteger(epochs) && epochs >= 0)) throw new RangeError(`train: epochs must be a whole number ≥ 0, got ${epochs}`);
-  if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new RangeError(`train: batchSize must be a whole number ≥ 1, got ${options.batchSize}`);
+  if (!(Number.isInteger(batchSize) && batchSize > 0))
+    throw new RangeError(`train: batchSize must be a whole number ≥ 1, got ${options.batchSize}`);
   if (!(l2 >= 0)) throw new RangeError(`train: l2 must be ≥ 0, got ${l2}`);
   const rng = options.rng ?? toRng(options.seed);
   const shuffle = options.shuffle ?? true;
@@ -138,7 +139,12 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
   const buffersFor = (rows: number) => {
     let b = buffers.get(rows);
     if (!b) {
-      b = { trace: createTrace(net, rows), xb: zerosOf(net.dtype, rows * nIn), yb: zerosOf(net.dtype, rows * nOut), g: zerosOf(net.dtype, rows * nOut) };
+      b = {
+        trace: createTrace(net, rows),
+        xb: zerosOf(net.dtype, rows * nIn),
+        yb: zerosOf(net.dtype, rows * nOut),
+        g: zerosOf(net.dtype, rows * nOut),
+      };
       buffers.set(rows, b);
     }
     return b;

@@ -10,7 +10,11 @@ export function checkFinite(values: FloatArray, what: string): void {
 }
 
 /** Converts nested arrays or a typed array to a flat float array of the given precision. */
-export function toFloatArray(values: ArrayLike<number> | ArrayLike<ArrayLike<number>>, dtype: 'float32' | 'float64', what: string): FloatArray {
+export function toFloatArray(
+  values: ArrayLike<number> | ArrayLike<ArrayLike<number>>,
+  dtype: 'float32' | 'float64',
+  what: string,
+): FloatArray {
   const flat: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

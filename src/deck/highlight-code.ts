@@ -16,7 +16,6 @@ hljs.registerLanguage('javascript', javascript);
 hljs.registerLanguage('bash', bash);
 hljs.registerLanguage('json', json);
 
-
 /** Highlights one code element in place (fence language from its class); true if it added line steps. */
 export function highlightCode(code: HTMLElement): boolean {
   if (code.dataset.highlighted === 'yes') return false;
@@ -35,7 +34,10 @@ function addLineSteps(code: HTMLElement): void {
   const lines = splitHighlightedLines(code.innerHTML);
   const start = Number.parseInt(code.dataset.lnStartFrom ?? '1', 10) || 1;
   const rows = lines
-    .map((html, i) => `<tr data-line-number="${start + i}"><td class="hljs-ln-line hljs-ln-numbers"><div class="hljs-ln-n">${start + i}</div></td><td class="hljs-ln-line hljs-ln-code">${html || ' '}</td></tr>`)
+    .map(
+      (html, i) =>
+        `<tr data-line-number="${start + i}"><td class="hljs-ln-line hljs-ln-numbers"><div class="hljs-ln-n">${start + i}</div></td><td class="hljs-ln-line hljs-ln-code">${html || ' '}</td></tr>`,
+    )
     .join('');
   code.innerHTML = `<table class="hljs-ln"><tbody>${rows}</tbody></table>`;
   const steps = parseLineSteps(code.getAttribute('data-line-numbers') ?? '');

@@ -177,7 +177,8 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
     /** Swaps the static code for a Monaco editor (loads Monaco on the first call). */
     mountEditor(): Promise<void> {
       // Phones and tablets get a plain textarea: Monaco does not support touch (src/deck/device.ts).
-      const load = () => (usePlainEditor() ? import('../editor/plain-editor').then((m) => ({ mountEditor: m.mountPlainEditor })) : loadEditorModule());
+      const load = () =>
+        usePlainEditor() ? import('../editor/plain-editor').then((m) => ({ mountEditor: m.mountPlainEditor })) : loadEditorModule();
       mounting ??= load().then(({ mountEditor }) => {
         const mount = document.createElement('div');
         mount.className = 'live-editor';
@@ -211,7 +212,10 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
           if (token !== runToken) return;
           events?.runMessage(message);
           if (message.kind === 'progress') {
-            progress = [message.epoch !== undefined ? ` · epoch ${message.epoch}` : '', message.loss !== undefined ? ` · loss ${message.loss.toPrecision(3)}` : ''].join('');
+            progress = [
+              message.epoch !== undefined ? ` · epoch ${message.epoch}` : '',
+              message.loss !== undefined ? ` · loss ${message.loss.toPrecision(3)}` : '',
+            ].join('');
           } else if (message.kind !== 'done' && message.kind !== 'error' && message.kind !== 'killed') {
             output.show(message);
           }
@@ -251,7 +255,12 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
     key,
 
     /** The code and parameter values as they are now, and whether they differ from the slide's. */
-    snapshot: () => ({ key, code: editor?.getValue() ?? current, params: { ...params }, modified: current !== original || Object.keys(params).length > 0 }),
+    snapshot: () => ({
+      key,
+      code: editor?.getValue() ?? current,
+      params: { ...params },
+      modified: current !== original || Object.keys(params).length > 0,
+    }),
 
     /** Shows an edit made in another window of the deck. */
     showRemoteEdit(code: string, remoteParams: Record<string, number>): void {

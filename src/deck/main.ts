@@ -40,7 +40,8 @@ installLazyPlugins(deck);
 installResume(deck, () => language === 'en', isPassiveView(deck), deepLink);
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';
-if ((deck as typeof deck & { isPrintView(): boolean }).isPrintView()) void import('./print-outputs').then((m) => m.renderPrintOutputs(deck));
+if ((deck as typeof deck & { isPrintView(): boolean }).isPrintView())
+  void import('./print-outputs').then((m) => m.renderPrintOutputs(deck));
 
 /** Re-renders the slides from new file contents, staying on the current slide. */
 async function reloadSlides(files: Record<string, string>): Promise<void> {
@@ -69,7 +70,10 @@ async function switchLanguage(next: Language): Promise<void> {
   document.dispatchEvent(new Event(LANGUAGE_CHANGED));
 }
 
-createLanguageToggle(() => language, (next) => void switchLanguage(next));
+createLanguageToggle(
+  () => language,
+  (next) => void switchLanguage(next),
+);
 
 // Authoring: saving a slide file updates the deck in place, on the same slide.
 if (import.meta.hot) {

@@ -19,10 +19,9 @@ let katexLoading: Promise<RenderMath> | undefined;
 
 /** Loads KaTeX's renderer and stylesheet once. */
 function loadKatex(): Promise<RenderMath> {
-  katexLoading ??= Promise.all([
-    import('katex/contrib/auto-render'),
-    import('katex/dist/katex.min.css'),
-  ]).then(([autoRender]) => autoRender.default as RenderMath);
+  katexLoading ??= Promise.all([import('katex/contrib/auto-render'), import('katex/dist/katex.min.css')]).then(
+    ([autoRender]) => autoRender.default as RenderMath,
+  );
   return katexLoading;
 }
 
@@ -37,7 +36,11 @@ export async function typesetSlides(deck: RevealApi, slides: Element[]): Promise
   if (pending.length === 0) return;
   const render = await loadKatex();
   for (const slide of pending) {
-    render(slide as HTMLElement, { delimiters: DELIMITERS, throwOnError: false, ignoredTags: ['script', 'noscript', 'style', 'textarea', 'pre', 'code', 'option'] });
+    render(slide as HTMLElement, {
+      delimiters: DELIMITERS,
+      throwOnError: false,
+      ignoredTags: ['script', 'noscript', 'style', 'textarea', 'pre', 'code', 'option'],
+    });
     slide.setAttribute('data-math-done', '');
   }
   deck.layout();

@@ -6,8 +6,7 @@ import { splitSlides, type SlideFileError, type SlideSource } from './split-slid
 
 /** One file's part of the deck: its slides, or the error that replaces them. */
 export type FilePlan =
-  | { file: string; ok: true; stacks: SlideSource[][] }
-  | { file: string; ok: false; error: SlideFileError; source: string };
+  { file: string; ok: true; stacks: SlideSource[][] } | { file: string; ok: false; error: SlideFileError; source: string };
 
 /**
  * Orders slide files by name and splits each. Keys are paths as `import.meta.glob` gives

@@ -157,7 +157,8 @@ function fitPages(deck: RevealApi): void {
     if (!slide) continue;
     if (!slide.classList.contains('has-live')) {
       const height = slide.scrollHeight;
-      if ((config.center || slide.classList.contains('center')) && height <= available) slide.style.top = `${Math.max((pageHeight - height) / 2, 0)}px`;
+      if ((config.center || slide.classList.contains('center')) && height <= available)
+        slide.style.top = `${Math.max((pageHeight - height) / 2, 0)}px`;
       continue;
     }
     page.style.height = `${available}px`;

@@ -18,10 +18,7 @@ export interface SavedEdit {
 }
 
 /** What to show for a block: the original, the reader's edit, or an edit of an original that has changed since. */
-export type EditState =
-  | { kind: 'original' }
-  | { kind: 'edited'; edit: SavedEdit }
-  | { kind: 'stale'; edit: SavedEdit };
+export type EditState = { kind: 'original' } | { kind: 'edited'; edit: SavedEdit } | { kind: 'stale'; edit: SavedEdit };
 
 const PREFIX = 'rectify:edit:v1:';
 

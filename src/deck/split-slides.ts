@@ -23,9 +23,7 @@ export interface SlideFileError {
 }
 
 /** A file split into horizontal stacks of vertical slides, or the first error found. */
-export type SplitResult =
-  | { ok: true; stacks: SlideSource[][] }
-  | { ok: false; error: SlideFileError };
+export type SplitResult = { ok: true; stacks: SlideSource[][] } | { ok: false; error: SlideFileError };
 
 /**
  * The line that starts a slide's speaker notes, as we pass it to reveal. reveal's own
@@ -65,8 +63,7 @@ export function splitSlides(text: string): SplitResult {
     const fence = FENCE.exec(line);
     if (openFence) {
       // A fence closes with the same character, at least as long, and nothing else on the line.
-      if (fence && fence[1][0] === openFence.marker[0] && fence[1].length >= openFence.marker.length
-          && line.trim() === fence[1]) {
+      if (fence && fence[1][0] === openFence.marker[0] && fence[1].length >= openFence.marker.length && line.trim() === fence[1]) {
         openFence = undefined;
       }
       current.push(line);
@@ -108,9 +105,7 @@ export function splitSlides(text: string): SplitResult {
   }
   finishSlide(lines.length + 1);
   // A file that ends with a separator would otherwise give an empty trailing slide.
-  const nonEmpty = stacks
-    .map((stack) => stack.filter((slide) => slide.markdown.trim() !== ''))
-    .filter((stack) => stack.length > 0);
+  const nonEmpty = stacks.map((stack) => stack.filter((slide) => slide.markdown.trim() !== '')).filter((stack) => stack.length > 0);
   return { ok: true, stacks: nonEmpty };
 }
 

@@ -13,8 +13,7 @@ import coreDts from '../core/generated/core.d.ts.txt?raw';
 import { SNIPPET_API_DTS } from '../sandbox/snippet-api';
 
 self.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) =>
-    label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
+  getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
 };
 
 ts.typescriptDefaults.setCompilerOptions({
@@ -27,7 +26,11 @@ ts.typescriptDefaults.setCompilerOptions({
   lib: ['es2022'],
 });
 // Top-level await and `import … from 'rectify'` are fine in snippets: no "module" complaints.
-ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [1375, 1378] });
+ts.typescriptDefaults.setDiagnosticsOptions({
+  noSemanticValidation: false,
+  noSyntaxValidation: false,
+  diagnosticCodesToIgnore: [1375, 1378],
+});
 // `import { relu } from 'rectify'` resolves to the runner's API, which re-exports the core's
 // generated declarations: IntelliSense shows the core's own doc comments.
 ts.typescriptDefaults.addExtraLib(coreDts, 'file:///node_modules/core/index.d.ts');

@@ -77,7 +77,14 @@ export function mountEditor(mount: HTMLElement, options: EditorOptions) {
     markError(message: string, line: number, column = 1): void {
       const maxColumn = model.getLineMaxColumn(Math.min(line, model.getLineCount()));
       monaco.editor.setModelMarkers(model, RUN_ERROR_OWNER, [
-        { severity: monaco.MarkerSeverity.Error, message, startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: maxColumn },
+        {
+          severity: monaco.MarkerSeverity.Error,
+          message,
+          startLineNumber: line,
+          startColumn: column,
+          endLineNumber: line,
+          endColumn: maxColumn,
+        },
       ]);
       editor.revealLineInCenterIfOutsideViewport(line);
     },

@@ -24,7 +24,13 @@ const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", s
 
 /** Deck styling under the snippet's own layout: fonts, colours, margins that fit a slide. */
 function styledLayout(layout: Layout | undefined, width: number): Record<string, unknown> {
-  const axis = (a: Layout['xaxis']) => ({ gridcolor: '#e3e0d8', zerolinecolor: '#9a968c', automargin: true, ...a, title: a?.title ? { text: a.title } : undefined });
+  const axis = (a: Layout['xaxis']) => ({
+    gridcolor: '#e3e0d8',
+    zerolinecolor: '#9a968c',
+    automargin: true,
+    ...a,
+    title: a?.title ? { text: a.title } : undefined,
+  });
   return {
     ...layout,
     title: layout?.title ? { text: layout.title, font: { size: 18 } } : undefined,
@@ -38,7 +44,15 @@ function styledLayout(layout: Layout | undefined, width: number): Record<string,
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: '#ffffff',
     // Inside the plot, top left: a legend below the axis costs a slide ~40 px it does not have.
-    legend: { x: 0.01, y: 0.99, xanchor: 'left', yanchor: 'top', bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#d9d5cb', borderwidth: 1 },
+    legend: {
+      x: 0.01,
+      y: 0.99,
+      xanchor: 'left',
+      yanchor: 'top',
+      bgcolor: 'rgba(255,255,255,0.85)',
+      bordercolor: '#d9d5cb',
+      borderwidth: 1,
+    },
   };
 }
 

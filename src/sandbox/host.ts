@@ -86,7 +86,14 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
       setTimeout(() => reject(new Error('The sandbox did not start.')), options.startTimeoutMs ?? 5000);
     });
     ready.catch(() => {});
-    const f: Frame = { iframe, port: channel.port1, ready, pingSentAt: 0, lastTick: performance.now(), pingTimer: setInterval(() => ping(f), PING_MS) };
+    const f: Frame = {
+      iframe,
+      port: channel.port1,
+      ready,
+      pingSentAt: 0,
+      lastTick: performance.now(),
+      pingTimer: setInterval(() => ping(f), PING_MS),
+    };
     channel.port1.onmessage = (e) => onShell(f, e.data, started);
     iframe.addEventListener(
       'load',
@@ -233,7 +240,11 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
           },
           () => {
             if (frame === f) teardown();
-            finish(run, { kind: 'killed', reason: 'unresponsive', message: 'The sandbox did not start (is a Content-Security-Policy blocking it?).' });
+            finish(run, {
+              kind: 'killed',
+              reason: 'unresponsive',
+              message: 'The sandbox did not start (is a Content-Security-Policy blocking it?).',
+            });
           },
         );
       });

@@ -40,18 +40,25 @@ const MAX_TEXT = 200;
 
 /** Known fields (anything else is dropped; the runner warns about them). */
 export const TRACE_FIELDS: readonly string[] = [
-  'type', 'name', 'mode', 'x', 'y', 'z', 'line', 'marker', 'colorscale', 'showscale', 'opacity', 'showlegend', 'nbinsx',
+  'type',
+  'name',
+  'mode',
+  'x',
+  'y',
+  'z',
+  'line',
+  'marker',
+  'colorscale',
+  'showscale',
+  'opacity',
+  'showlegend',
+  'nbinsx',
 ];
 /** Known layout fields. */
 export const LAYOUT_FIELDS: readonly string[] = ['title', 'xaxis', 'yaxis', 'showlegend', 'height', 'barmode'];
 
 /** Rebuild `traces` (and `layout`) from the schema, spending their size from `budget`. */
-export function rebuildPlot(
-  traces: unknown,
-  layout: unknown,
-  caps: PlotCaps,
-  budget: Budget,
-): { traces: Trace[]; layout?: Layout } {
+export function rebuildPlot(traces: unknown, layout: unknown, caps: PlotCaps, budget: Budget): { traces: Trace[]; layout?: Layout } {
   if (!Array.isArray(traces)) throw new SchemaError('traces must be an array of trace objects');
   if (traces.length > caps.maxTraces) throw new SchemaError(`a plot may have at most ${caps.maxTraces} traces`);
   budget.spend(16 * traces.length, 'plot');

@@ -38,7 +38,8 @@ export function formatValue(value: unknown, opts: FormatOptions = FORMAT_DEFAULT
   }
 }
 
-type TypedArray = Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array | Uint8ClampedArray;
+type TypedArray =
+  Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array | Uint8ClampedArray;
 
 function inspect(v: unknown, o: FormatOptions, depth: number, seen: Set<object>): string {
   switch (typeof v) {
@@ -64,7 +65,10 @@ function inspect(v: unknown, o: FormatOptions, depth: number, seen: Set<object>)
   if (obj instanceof RegExp) return String(obj);
   if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
     const t = obj as TypedArray;
-    return `${t.constructor.name}(${t.length}) ${list(Array.from(t.subarray(0, o.maxItems), (x) => (typeof x === 'number' ? formatNumber(x, o.digits) : String(x))), t.length)}`;
+    return `${t.constructor.name}(${t.length}) ${list(
+      Array.from(t.subarray(0, o.maxItems), (x) => (typeof x === 'number' ? formatNumber(x, o.digits) : String(x))),
+      t.length,
+    )}`;
   }
   const nested = depth >= o.maxDepth;
   seen.add(obj);

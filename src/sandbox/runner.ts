@@ -87,12 +87,23 @@ function createOutput(limits: RunnerLimits, params: Record<string, number>) {
   const log = (level: LogLevel, args: unknown[]) => {
     if (logs >= limits.maxLogs) {
       if (logs++ === limits.maxLogs) {
-        post({ kind: 'log', level: 'warn', parts: [`… more than ${limits.maxLogs} log messages: the rest of this run's logs are not shown.`] });
+        post({
+          kind: 'log',
+          level: 'warn',
+          parts: [`… more than ${limits.maxLogs} log messages: the rest of this run's logs are not shown.`],
+        });
       }
       return;
     }
     logs++;
-    post({ kind: 'log', level, parts: capParts(args.map((a) => formatArg(a)), limits) });
+    post({
+      kind: 'log',
+      level,
+      parts: capParts(
+        args.map((a) => formatArg(a)),
+        limits,
+      ),
+    });
   };
   const console = {
     log: (...a: unknown[]) => log('log', a),

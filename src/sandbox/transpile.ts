@@ -12,9 +12,7 @@ import { MODULE_NAMES } from './wrap';
 export type PositionMap = (line: number, column: number) => { line: number; column: number } | undefined;
 
 /** Result of `transpile`: a JS body to run and its position map, or a compile error at a source position. */
-export type TranspileResult =
-  | { ok: true; js: string; map: PositionMap }
-  | { ok: false; message: string; line?: number; column?: number };
+export type TranspileResult = { ok: true; js: string; map: PositionMap } | { ok: false; message: string; line?: number; column?: number };
 
 const OPTIONS = { transforms: ['typescript', 'imports'] as ('typescript' | 'imports')[], disableESTransforms: true };
 

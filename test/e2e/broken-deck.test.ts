@@ -23,7 +23,9 @@ afterAll(async () => harness?.close());
 describe('a deck with broken slide files', () => {
   it('shows an error slide naming the file and line of an unclosed fence', async () => {
     const errors = await page.$$eval('section.slide-error .slide-error-where', (els) => els.map((e) => e.textContent));
-    expect(errors).toContain('test/fixtures/broken-deck/02-broken.md, line 3: code fence ``` opened here is never closed; add a closing ``` line');
+    expect(errors).toContain(
+      'test/fixtures/broken-deck/02-broken.md, line 3: code fence ``` opened here is never closed; add a closing ``` line',
+    );
   });
 
   it('shows an error slide for a malformed attribute comment', async () => {
@@ -31,7 +33,7 @@ describe('a deck with broken slide files', () => {
     expect(errors.some((e) => e.startsWith('test/fixtures/broken-deck/03-after.md, line 6: malformed .element attributes'))).toBe(true);
   });
 
-  it('keeps the broken file\'s text on its error slide, so nothing is lost', async () => {
+  it("keeps the broken file's text on its error slide, so nothing is lost", async () => {
     const source = await page.textContent('section.slide-error .slide-error-source');
     expect(source).toContain('const x = 1;');
   });

@@ -143,7 +143,9 @@ describe('the deck', () => {
       page.keyboard.press('s'),
     ]);
     await popup.waitForSelector('.speaker-controls-notes .value', { state: 'attached' });
-    await popup.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').length > 10, null, { timeout: 15_000 });
+    await popup.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').length > 10, null, {
+      timeout: 15_000,
+    });
     expect(await popup.textContent('.speaker-controls-notes .value')).toContain('客人 A');
     expect(await popup.$$eval('iframe', (frames) => frames.length)).toBe(2);
     await popup.close();

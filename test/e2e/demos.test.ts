@@ -33,7 +33,11 @@ describe('the live demos', () => {
       const block = `#${id} [data-live]`;
       const status = await page.$eval(block, (el) => el.getAttribute('data-status'));
       if (status === 'idle') await page.click(`${block} [data-action="run"]`);
-      await page.waitForFunction((sel) => !['idle', 'running'].includes(document.querySelector(sel)?.getAttribute('data-status') ?? ''), block, { timeout: 15_000 });
+      await page.waitForFunction(
+        (sel) => !['idle', 'running'].includes(document.querySelector(sel)?.getAttribute('data-status') ?? ''),
+        block,
+        { timeout: 15_000 },
+      );
       const result = await page.$eval(block, (el) => ({
         status: el.getAttribute('data-status'),
         plots: (el.querySelector('.view-lines, .live-static, textarea') as HTMLElement | null)?.innerText.includes('plot(') ?? false,

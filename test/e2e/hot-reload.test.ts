@@ -54,37 +54,46 @@ describe('hot reload of slide files', () => {
     expect((await indices(page)).h).toBe(2);
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'still the same page'));
     await saveUntil(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three, edited\n\nNote: n3\n', () =>
-      page.waitForFunction(() => window.Reveal.getCurrentSlide()?.textContent?.includes('Three, edited'), null, { timeout: 5_000 }));
+      page.waitForFunction(() => window.Reveal.getCurrentSlide()?.textContent?.includes('Three, edited'), null, { timeout: 5_000 }),
+    );
     expect((await indices(page)).h).toBe(2);
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still the same page');
   });
 
   it('names a broken file and line in an overlay, and keeps the deck; the fix removes it', async () => {
     await saveUntil(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\n```ts\nnever closed\n---\n# Three\n', () =>
-      page.waitForSelector('#slide-error-overlay', { timeout: 5_000 }));
+      page.waitForSelector('#slide-error-overlay', { timeout: 5_000 }),
+    );
     expect(await page.textContent('#slide-error-overlay')).toContain(`${DIR}/01-a.md, line 7: code fence`);
     expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(1); // the error slide
     await saveUntil(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three, edited\n\nNote: n3\n', () =>
-      page.waitForSelector('#slide-error-overlay', { state: 'detached', timeout: 5_000 }));
+      page.waitForSelector('#slide-error-overlay', { state: 'detached', timeout: 5_000 }),
+    );
     await page.evaluate(() => window.Reveal.slide(2));
   });
 
   it('keeps what was typed in a live block when a slide file is saved', async () => {
     const live = '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three, edited\n\n```ts live\nconsole.log(1)\n```\n\nNote: n3\n';
-    await saveUntil(`${DIR}/01-a.md`, live, () => page.waitForSelector('.present [data-live][data-editor-ready] .view-lines', { timeout: 15_000 }));
+    await saveUntil(`${DIR}/01-a.md`, live, () =>
+      page.waitForSelector('.present [data-live][data-editor-ready] .view-lines', { timeout: 15_000 }),
+    );
     await page.click('.present [data-live] .view-lines');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.insertText('console.log("typed before the save")');
     await saveUntil(`${DIR}/01-a.md`, live.replace('# Three, edited', '# Three, edited again'), () =>
-      page.waitForFunction(() => window.Reveal.getCurrentSlide()?.textContent?.includes('edited again'), null, { timeout: 5_000 }));
+      page.waitForFunction(() => window.Reveal.getCurrentSlide()?.textContent?.includes('edited again'), null, { timeout: 5_000 }),
+    );
     await page.waitForSelector('.present [data-live][data-editor-ready] .view-lines');
     expect((await indices(page)).h).toBe(2);
-    await expect.poll(() => page.$eval('.present [data-live] .view-lines', (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '))).toContain('typed before the save');
+    await expect
+      .poll(() => page.$eval('.present [data-live] .view-lines', (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ')))
+      .toContain('typed before the save');
   });
 
   it('adds the slides of a new file with no other registration', async () => {
     await saveUntil(`${DIR}/02-b.md`, '# Four\n\nNote: n4\n', () =>
-      page.waitForFunction(() => window.Reveal.getTotalSlides() === 4, null, { timeout: 5_000 }));
+      page.waitForFunction(() => window.Reveal.getTotalSlides() === 4, null, { timeout: 5_000 }),
+    );
     expect((await indices(page)).h).toBe(2);
   });
 });

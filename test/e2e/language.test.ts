@@ -27,7 +27,9 @@ describe('language', () => {
   it('switches to English in place, on the same slide, and the URL remembers it', async () => {
     await page.click('.language-toggle');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    await page.waitForFunction(() => !/[\u4e00-\u9fff]/.test(window.Reveal.getCurrentSlide()?.querySelector('h1, h2, h3')?.textContent ?? '中'));
+    await page.waitForFunction(
+      () => !/[\u4e00-\u9fff]/.test(window.Reveal.getCurrentSlide()?.querySelector('h1, h2, h3')?.textContent ?? '中'),
+    );
     expect(await page.evaluate(() => window.Reveal.getCurrentSlide()?.id)).toBe('bouncer');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     const notes = await page.evaluate(() => window.Reveal.getSlideNotes() ?? '');
@@ -43,7 +45,9 @@ describe('language', () => {
 
   it('runs the English live blocks', async () => {
     await goToSlide(page, 'bouncer-live');
-    await page.waitForFunction(() => document.querySelector('.present [data-live]')?.getAttribute('data-status') === 'done', null, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('.present [data-live]')?.getAttribute('data-status') === 'done', null, {
+      timeout: 20_000,
+    });
     expect(hasChinese(await page.$eval('.present [data-output]', (el) => el.textContent ?? ''))).toBe(false);
   });
 

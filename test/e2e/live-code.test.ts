@@ -143,7 +143,7 @@ describe('a live block', () => {
 
   it('restores the original on Reset, and Ctrl+Z brings the edit back', async () => {
     await page.click(`${BLOCK} [data-action="reset"]`);
-    await expect.poll(editorText).toContain("const guests = { A: 100, B: 5, C: 0, D: -50 };");
+    await expect.poll(editorText).toContain('const guests = { A: 100, B: 5, C: 0, D: -50 };');
     expect(await page.$eval(`${BLOCK} .live-modified`, (el) => (el as HTMLElement).hidden)).toBe(true);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rectify:edit:')))).toEqual([]);
     await page.click(`${BLOCK} .view-lines`);
@@ -155,7 +155,10 @@ describe('a live block', () => {
 describe('an edit of an example that has changed since', () => {
   it('is kept aside with a notice offering both versions', async () => {
     const key = await page.$eval(BLOCK, (el) => (el as HTMLElement).dataset.editKey!);
-    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ code: "console.log('my old edit')", original: '00000000', savedAt: 1 })), key);
+    await page.evaluate(
+      (key) => localStorage.setItem(key, JSON.stringify({ code: "console.log('my old edit')", original: '00000000', savedAt: 1 })),
+      key,
+    );
     await page.reload();
     await waitForDeck(page);
     await page.waitForSelector(`${BLOCK} .live-notice:not([hidden])`);
@@ -188,7 +191,8 @@ describe('clicking into an editor on a small screen', () => {
     const sAt = text.indexOf('guests') + 3; // the first 's' of "guests"
     await small.mouse.click(box.x + charWidth * (sAt + 0.3), box.y + box.height / 2); // left part of that 's'
     await small.keyboard.insertText('_');
-    const lines = () => small.$$eval(`${BLOCK} .view-line`, (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\u00a0/g, ' ')).join('\n'));
+    const lines = () =>
+      small.$$eval(`${BLOCK} .view-line`, (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\u00a0/g, ' ')).join('\n'));
     await expect.poll(lines).toContain('const gue_sts = { A: 100, B: 5, C: 0, D: -50 };');
     await small.close();
   });

@@ -40,7 +40,7 @@ describe('the PDF handout', () => {
     expect(handout.problems).toEqual([]);
   });
 
-  it('shows every plotting block\'s plot as an image, and the images are in the PDF', () => {
+  it("shows every plotting block's plot as an image, and the images are in the PDF", () => {
     expect(handout.plotBlocks.length).toBeGreaterThan(0);
     expect(handout.blocksWithPlots).toEqual(expect.arrayContaining(handout.plotBlocks));
     expect(handout.plots).toBeGreaterThanOrEqual(handout.plotBlocks.length);

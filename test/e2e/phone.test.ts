@@ -36,7 +36,10 @@ afterAll(async () => {
 /** Scrolls to the top of a slide's page (by id, or by position among the pages), as a reader would. */
 async function showSlide(find: string | number): Promise<void> {
   await page.evaluate((find) => {
-    const slide = typeof find === 'string' ? document.getElementById(find)! : document.querySelectorAll('.scroll-page > .scroll-page-sticky > .scroll-page-content > section')[find]!;
+    const slide =
+      typeof find === 'string'
+        ? document.getElementById(find)!
+        : document.querySelectorAll('.scroll-page > .scroll-page-sticky > .scroll-page-content > section')[find]!;
     document.querySelector('.reveal-viewport')!.scrollTop = slide.closest<HTMLElement>('.scroll-page')!.offsetTop;
   }, find);
   // reveal follows the scroll position on the next animation frame.
@@ -56,7 +59,8 @@ async function tapRun(): Promise<string> {
   });
   await page.tap(`${BLOCK} [data-action="run"]`);
   await page.waitForFunction(
-    (sel) => (window as unknown as { runsSeen: number }).runsSeen > 0 && document.querySelector(sel)?.getAttribute('data-status') !== 'running',
+    (sel) =>
+      (window as unknown as { runsSeen: number }).runsSeen > 0 && document.querySelector(sel)?.getAttribute('data-status') !== 'running',
     BLOCK,
     { timeout: 15_000 },
   );
@@ -173,9 +177,12 @@ describe('the deck on a phone (390×844, touch)', () => {
   it('names the failing line under the code and selects it', async () => {
     await page.tap(`${BLOCK} textarea`);
     await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText("const fine = 1;\nnotDefined(fine);\n");
+    await page.keyboard.insertText('const fine = 1;\nnotDefined(fine);\n');
     expect(await tapRun()).toBe('error');
-    const error = await page.$eval(`${BLOCK} .plain-editor-error`, (el) => ({ hidden: (el as HTMLElement).hidden, text: el.textContent ?? '' }));
+    const error = await page.$eval(`${BLOCK} .plain-editor-error`, (el) => ({
+      hidden: (el as HTMLElement).hidden,
+      text: el.textContent ?? '',
+    }));
     expect(error.hidden).toBe(false);
     expect(error.text).toMatch(/^line 2\b.*notDefined/);
     const selected = await page.$eval(`${BLOCK} textarea`, (el) => {
@@ -253,7 +260,10 @@ async function swipe(x0: number, y0: number, x1: number, y1: number): Promise<vo
   const cdp = await context.newCDPSession(page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
   for (let i = 1; i <= 10; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + ((x1 - x0) * i) / 10, y: y0 + ((y1 - y0) * i) / 10 }] });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x: x0 + ((x1 - x0) * i) / 10, y: y0 + ((y1 - y0) * i) / 10 }],
+    });
     await page.waitForTimeout(16);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });

@@ -25,7 +25,7 @@ async function setCode(page: Page, code: string): Promise<void> {
 }
 
 describe('speaker view', () => {
-  it("previews show the slides but start no editor, sandbox or run of their own", async () => {
+  it('previews show the slides but start no editor, sandbox or run of their own', async () => {
     const page = await harness.open('#/bouncer-live');
     await page.waitForSelector(`${BLOCK}[data-editor-ready]`);
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
@@ -53,7 +53,9 @@ describe('two windows of the deck', () => {
     await speaker.waitForSelector(`${BLOCK}[data-editor-ready]`);
     await projector.waitForSelector(`${BLOCK}[data-editor-ready]`);
     await setCode(speaker, "console.log('mirrored', 6 * 7)");
-    await expect.poll(() => projector.$eval(`${BLOCK} .view-lines`, (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '))).toContain("console.log('mirrored', 6 * 7)");
+    await expect
+      .poll(() => projector.$eval(`${BLOCK} .view-lines`, (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ')))
+      .toContain("console.log('mirrored', 6 * 7)");
     await speaker.keyboard.press('Control+Enter');
     await expect.poll(() => output(projector)).toContain('mirrored 42');
     expect(await status(projector)).toBe('done');
@@ -80,7 +82,12 @@ describe('keyboard only', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'running' || document.querySelector(sel)?.getAttribute('data-status') === 'done', BLOCK);
+    await page.waitForFunction(
+      (sel) =>
+        document.querySelector(sel)?.getAttribute('data-status') === 'running' ||
+        document.querySelector(sel)?.getAttribute('data-status') === 'done',
+      BLOCK,
+    );
     expect(await page.evaluate(() => window.Reveal.getCurrentSlide()?.id)).toBe('bouncer-live');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.evaluate((sel) => document.querySelector(`${sel} [data-output]`)!.replaceChildren(), BLOCK);
@@ -137,7 +144,9 @@ describe('sharing edits', () => {
     await waitForDeck(visitor);
     await visitor.waitForSelector(`${BLOCK}[data-editor-ready]`);
     expect(await visitor.$eval(`${BLOCK} .live-linked`, (el) => (el as HTMLElement).hidden)).toBe(false);
-    await expect.poll(() => visitor.$eval(`${BLOCK} .view-lines`, (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '))).toContain('shared code ran');
+    await expect
+      .poll(() => visitor.$eval(`${BLOCK} .view-lines`, (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ')))
+      .toContain('shared code ran');
     await visitor.waitForTimeout(1000); // an autorun would have happened by now
     expect(await status(visitor)).toBe('idle');
     expect(await output(visitor)).toBe('');

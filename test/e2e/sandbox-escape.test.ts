@@ -81,7 +81,10 @@ const NETWORK: Array<[string, (t: string, deck: string) => string | { js: string
       });`,
   ],
   ['importScripts of a remote script', (t) => `try { importScripts('${t}/import-scripts.js'); } catch {}`],
-  ['dynamic import() (raw JS, not rewritten by the transpiler)', (t) => ({ js: `await import('${t}/dynamic-import.js').catch(() => {});` })],
+  [
+    'dynamic import() (raw JS, not rewritten by the transpiler)',
+    (t) => ({ js: `await import('${t}/dynamic-import.js').catch(() => {});` }),
+  ],
   [
     'import() hidden in a blob script loaded by importScripts',
     (t) => `
@@ -173,9 +176,17 @@ describe('sandbox escapes: storage, DOM, navigation, forged messages', () => {
   });
 
   it('forged protocol messages end the run with a limit, never reach the page', async () => {
-    const killedByShell = await attempt(() => ({ js: `postMessage({ kind: 'killed', reason: 'stopped', message: '<img src=x onerror=alert(1)>' }); for (;;) {}` }));
-    expect(killedByShell.r.end).toMatchObject({ kind: 'killed', reason: 'limit', message: 'Stopped: the snippet sent a message of unknown kind.' });
-    const badTrace = await attempt(() => ({ js: `postMessage({ kind: 'plot', id: 'p', traces: [{ type: 'pie', values: [1] }] }); for (;;) {}` }));
+    const killedByShell = await attempt(() => ({
+      js: `postMessage({ kind: 'killed', reason: 'stopped', message: '<img src=x onerror=alert(1)>' }); for (;;) {}`,
+    }));
+    expect(killedByShell.r.end).toMatchObject({
+      kind: 'killed',
+      reason: 'limit',
+      message: 'Stopped: the snippet sent a message of unknown kind.',
+    });
+    const badTrace = await attempt(() => ({
+      js: `postMessage({ kind: 'plot', id: 'p', traces: [{ type: 'pie', values: [1] }] }); for (;;) {}`,
+    }));
     expect(badTrace.r.end).toMatchObject({ kind: 'killed', reason: 'limit' });
     expect(JSON.stringify(badTrace.r.end)).toContain('traces[0].type');
     expectNoEffect(killedByShell);
@@ -220,10 +231,14 @@ describe('sandbox escapes: resource attacks end with a clear reason and the page
   });
 
   it('huge message (a 128 MB string; a 5M-point plot) → killed for size, no serialising', async () => {
-    const big = await attempt(() => ({ js: `postMessage({ kind: 'log', level: 'log', parts: ['x'.repeat(128 * 1024 * 1024)] }); for (;;) {}` }));
+    const big = await attempt(() => ({
+      js: `postMessage({ kind: 'log', level: 'log', parts: ['x'.repeat(128 * 1024 * 1024)] }); for (;;) {}`,
+    }));
     expect(big.r.end).toMatchObject({ kind: 'killed', reason: 'limit' });
     expect((big.r.end as { message: string }).message).toMatch(/longer than \d+ characters/);
-    const points = await attempt(() => ({ js: `postMessage({ kind: 'plot', id: 'p', traces: [{ y: new Float64Array(5e6) }] }); for (;;) {}` }));
+    const points = await attempt(() => ({
+      js: `postMessage({ kind: 'plot', id: 'p', traces: [{ y: new Float64Array(5e6) }] }); for (;;) {}`,
+    }));
     expect(points.r.end).toMatchObject({ kind: 'killed', reason: 'limit' });
     expect((points.r.end as { message: string }).message).toMatch(/more than 100000 points/);
     await expectAlive();

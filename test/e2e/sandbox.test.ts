@@ -106,11 +106,13 @@ describe('sandbox host in Chromium', () => {
     const inCore = await h.run("import { getActivation } from 'rectify';\n\nconst f = getActivation('nope');");
     expect(inCore.end).toMatchObject({ kind: 'error', line: 3, column: 11 });
     expect((inCore.end as { message: string }).message).toMatch(/^Error: Unknown activation 'nope'/);
-    const inTimer = await h.run("import { sleep } from 'rectify';\nsetTimeout(() => {\n  throw new TypeError('late');\n}, 5);\nawait sleep(100);");
+    const inTimer = await h.run(
+      "import { sleep } from 'rectify';\nsetTimeout(() => {\n  throw new TypeError('late');\n}, 5);\nawait sleep(100);",
+    );
     expect(inTimer.end).toEqual({ kind: 'error', phase: 'run', message: 'TypeError: late', line: 3, column: 9 });
     const rejected = await h.run("Promise.reject(new Error('nobody caught me'));\nawait new Promise((r) => setTimeout(r, 50));");
     expect(rejected.end).toMatchObject({ kind: 'error', message: 'Error: nobody caught me', line: 1, column: 16 });
-    const thrownValue = await h.run("throw { code: 42 };");
+    const thrownValue = await h.run('throw { code: 42 };');
     expect(thrownValue.end).toMatchObject({ kind: 'error', message: 'Uncaught { code: 42 }' });
   });
 
@@ -134,7 +136,9 @@ describe('sandbox host in Chromium', () => {
     expect(r.ms).toBeLessThan(3500);
     expect(framesAfter - framesBefore).toBeGreaterThan(30); // animation frames kept coming
     expect(gap).toBeLessThan(500);
-    console.log(`while(true) killed after ${r.ms.toFixed(0)} ms; ${framesAfter - framesBefore} frames; max main-thread gap ${gap.toFixed(0)} ms`);
+    console.log(
+      `while(true) killed after ${r.ms.toFixed(0)} ms; ${framesAfter - framesBefore} frames; max main-thread gap ${gap.toFixed(0)} ms`,
+    );
     const next = await h.run("console.log('alive')");
     expect(logText(next)).toEqual(['alive']);
     expect(next.ms).toBeLessThan(1000);
@@ -142,7 +146,8 @@ describe('sandbox host in Chromium', () => {
 
   it('Stop kills a spinning run at once and the next run works', async () => {
     const t = await h.page.evaluate(async () => {
-      const s = (window as unknown as { sandbox: { host: { run(s: string): Promise<{ kind: string; reason?: string }>; stop(): void } } }).sandbox;
+      const s = (window as unknown as { sandbox: { host: { run(s: string): Promise<{ kind: string; reason?: string }>; stop(): void } } })
+        .sandbox;
       const p = s.host.run('while (true) {}');
       await new Promise((r) => setTimeout(r, 300));
       const t0 = performance.now();

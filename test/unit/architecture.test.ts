@@ -19,7 +19,11 @@ interface Import {
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : /\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -35,7 +39,8 @@ function importsOf(file: string): Import[] {
 
 /** The `src/` folder an import lands in, or the package name for a bare import. */
 function target(from: Import): string {
-  if (!from.specifier.startsWith('.')) return from.specifier.split('/')[0].startsWith('@') ? from.specifier.split('/').slice(0, 2).join('/') : from.specifier.split('/')[0];
+  if (!from.specifier.startsWith('.'))
+    return from.specifier.split('/')[0].startsWith('@') ? from.specifier.split('/').slice(0, 2).join('/') : from.specifier.split('/')[0];
   const base = from.file.split('/').slice(0, -1);
   for (const part of from.specifier.split('/')) {
     if (part === '..') base.pop();
@@ -56,11 +61,20 @@ describe('import directions', () => {
 
   it('sandbox reaches the core only from the runner (and Vite only from its build-time plugin)', () => {
     expect(bad((i) => folder(i) === 'src/sandbox' && target(i) === 'src/core' && !i.file.endsWith('runner.ts'))).toEqual([]);
-    expect(bad((i) => folder(i) === 'src/sandbox' && target(i).startsWith('src/') && !['src/sandbox', 'src/core'].includes(target(i)))).toEqual([]);
+    expect(
+      bad((i) => folder(i) === 'src/sandbox' && target(i).startsWith('src/') && !['src/sandbox', 'src/core'].includes(target(i))),
+    ).toEqual([]);
   });
 
   it('editor and plot import neither the deck nor each other', () => {
-    expect(bad((i) => ['src/editor', 'src/plot'].includes(folder(i)) && ['src/deck', 'src/editor', 'src/plot'].includes(target(i)) && target(i) !== folder(i))).toEqual([]);
+    expect(
+      bad(
+        (i) =>
+          ['src/editor', 'src/plot'].includes(folder(i)) &&
+          ['src/deck', 'src/editor', 'src/plot'].includes(target(i)) &&
+          target(i) !== folder(i),
+      ),
+    ).toEqual([]);
   });
 
   it('deck loads Monaco, Plotly, the editor, plots and the sandbox host only lazily', () => {

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activations, applyActivation, createRng, defineActivation, elu, gelu, getActivation, leakyRelu, linear, makeElu,
-  makeLeakyRelu, relu, sigmoid, silu, softplus, tanh, type Activation,
+  activations,
+  applyActivation,
+  createRng,
+  defineActivation,
+  elu,
+  gelu,
+  getActivation,
+  leakyRelu,
+  linear,
+  makeElu,
+  makeLeakyRelu,
+  relu,
+  sigmoid,
+  silu,
+  softplus,
+  tanh,
+  type Activation,
 } from '../../../src/core/index';
 
 // Inputs from −6 to 6, skipping the kink at 0 where ReLU-like derivatives are one-sided.
@@ -19,33 +34,39 @@ function relErr(a: number, b: number): number {
 }
 
 describe('every activation', () => {
-  it.each(ALL.map((a) => [a.name, a] as const))('%s: derivative matches a central finite difference (float64, rel err ≤ 1e-6 away from kinks)', (_name, act) => {
-    let worst = 0;
-    for (const x of GRID) {
-      if (KINKED.has(act.name) && Math.abs(x) < 1e-4) continue;
-      worst = Math.max(worst, relErr(act.derivative(x), centralDifference(act.output, x)));
-    }
-    expect(worst).toBeLessThanOrEqual(1e-6);
-  });
+  it.each(ALL.map((a) => [a.name, a] as const))(
+    '%s: derivative matches a central finite difference (float64, rel err ≤ 1e-6 away from kinks)',
+    (_name, act) => {
+      let worst = 0;
+      for (const x of GRID) {
+        if (KINKED.has(act.name) && Math.abs(x) < 1e-4) continue;
+        worst = Math.max(worst, relErr(act.derivative(x), centralDifference(act.output, x)));
+      }
+      expect(worst).toBeLessThanOrEqual(1e-6);
+    },
+  );
 
   it.each(ALL.map((a) => [a.name, a] as const))('%s: is callable on a number and equals its output()', (_name, act) => {
     for (const x of [-3, -0.5, 0.25, 2]) expect(act(x)).toBe(act.output(x));
   });
 
-  it.each(ALL.map((a) => [a.name, a] as const))('%s: forward/backward over Float32Array and Float64Array match the scalar f and f′', (_name, act) => {
-    for (const Arr of [Float64Array, Float32Array]) {
-      const z = Arr.from(GRID);
-      const g = Arr.from(GRID.map((_, i) => 0.5 + (i % 7) / 3));
-      const out = new Arr(z.length);
-      expect(act.forward(z, out)).toBe(out);
-      const back = act.backward(z, g, new Arr(z.length));
-      const round = Arr === Float32Array ? Math.fround : (v: number) => v;
-      for (let i = 0; i < z.length; i++) {
-        expect(out[i]).toBeCloseTo(round(act.output(z[i])), Arr === Float32Array ? 6 : 15);
-        expect(back[i]).toBeCloseTo(round(g[i] * act.derivative(z[i])), Arr === Float32Array ? 6 : 15);
+  it.each(ALL.map((a) => [a.name, a] as const))(
+    '%s: forward/backward over Float32Array and Float64Array match the scalar f and f′',
+    (_name, act) => {
+      for (const Arr of [Float64Array, Float32Array]) {
+        const z = Arr.from(GRID);
+        const g = Arr.from(GRID.map((_, i) => 0.5 + (i % 7) / 3));
+        const out = new Arr(z.length);
+        expect(act.forward(z, out)).toBe(out);
+        const back = act.backward(z, g, new Arr(z.length));
+        const round = Arr === Float32Array ? Math.fround : (v: number) => v;
+        for (let i = 0; i < z.length; i++) {
+          expect(out[i]).toBeCloseTo(round(act.output(z[i])), Arr === Float32Array ? 6 : 15);
+          expect(back[i]).toBeCloseTo(round(g[i] * act.derivative(z[i])), Arr === Float32Array ? 6 : 15);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('rejects arrays of different lengths or non-float arrays with a message naming the call', () => {
     expect(() => relu.forward(new Float32Array(3), new Float32Array(2))).toThrow(/relu\.forward.*same length.*3, 2/);
@@ -88,7 +109,11 @@ describe('relu', () => {
       const z = Float32Array.from({ length: n }, (_, i) => (i % 2 ? i : -i));
       relu.forward(z, z);
       expect([...z]).toEqual(Array.from({ length: n }, (_, i) => (i % 2 ? i : 0)));
-      const g = leakyRelu.backward(Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1)), new Float64Array(n).fill(2), new Float64Array(n));
+      const g = leakyRelu.backward(
+        Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1)),
+        new Float64Array(n).fill(2),
+        new Float64Array(n),
+      );
       expect([...g]).toEqual(Array.from({ length: n }, (_, i) => (i % 2 ? 2 : 0.02)));
     }
   });
@@ -142,7 +167,9 @@ describe('registry', () => {
     expect(getActivation('swish')).toBe(silu);
     expect(getActivation('identity')).toBe(linear);
     expect(getActivation(tanh)).toBe(tanh);
-    expect(Object.keys(activations)).toEqual(expect.arrayContaining(['relu', 'leakyRelu', 'sigmoid', 'tanh', 'elu', 'gelu', 'softplus', 'silu', 'linear']));
+    expect(Object.keys(activations)).toEqual(
+      expect.arrayContaining(['relu', 'leakyRelu', 'sigmoid', 'tanh', 'elu', 'gelu', 'softplus', 'silu', 'linear']),
+    );
   });
   it('rejects an unknown name with a message listing the known ones', () => {
     expect(() => getActivation('rectifier')).toThrow(/Unknown activation 'rectifier'\. Known activations: relu, leakyRelu, sigmoid, tanh/);

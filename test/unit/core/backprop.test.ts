@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backward, bce, createRng, forward, getLoss, lossAndGradients, mlp, mse, softmaxCrossEntropy, train, toDataset,
-  type ActivationLike, type FloatArray, type LossName, type Network,
+  backward,
+  bce,
+  createRng,
+  forward,
+  getLoss,
+  lossAndGradients,
+  mlp,
+  mse,
+  softmaxCrossEntropy,
+  train,
+  toDataset,
+  type ActivationLike,
+  type FloatArray,
+  type LossName,
+  type Network,
 } from '../../../src/core/index';
 
 // Central-difference gradient of the batch loss with respect to one parameter.
@@ -33,7 +46,9 @@ const cases: { loss: LossName; hidden: ActivationLike[]; output: ActivationLike;
   { loss: 'bce', hidden: ['silu', 'sigmoid'], output: 'sigmoid', targets: (r, k) => randomBatch(10, r, k).map((v) => (v > 0 ? 1 : 0)) },
   { loss: 'bce', hidden: ['relu', 'tanh'], output: 'linear', targets: (r, k) => randomBatch(11, r, k).map((v) => 1 / (1 + Math.exp(-v))) },
   {
-    loss: 'softmaxCrossEntropy', hidden: ['tanh', 'relu'], output: 'linear',
+    loss: 'softmaxCrossEntropy',
+    hidden: ['tanh', 'relu'],
+    output: 'linear',
     targets: (r, k) => Float64Array.from({ length: r * k }, (_, i) => (i % k === Math.floor(i / k) % k ? 1 : 0)),
   },
 ];
@@ -42,7 +57,14 @@ describe('backward (whole-network backprop)', () => {
   it.each(cases.map((c) => [c.loss, `${c.hidden.join('/')} → ${String(c.output)}`, c] as const))(
     '%s, %s: every dL/dW and dL/db matches central differences (float64, rel err ≤ 1e-6)',
     (_l, _a, c) => {
-      const net = mlp([3, 5, 4, 3], { activation: c.hidden, output: c.output, dtype: 'float64', seed: 3, bias: 'glorotNormal', outputBias: 0.1 });
+      const net = mlp([3, 5, 4, 3], {
+        activation: c.hidden,
+        output: c.output,
+        dtype: 'float64',
+        seed: 3,
+        bias: 'glorotNormal',
+        outputBias: 0.1,
+      });
       const rows = 6;
       const x = randomBatch(5, rows, 3);
       const y = c.targets(rows, 3);
@@ -50,7 +72,10 @@ describe('backward (whole-network backprop)', () => {
       let worst = 0;
       let checked = 0;
       net.layers.forEach((layer, l) => {
-        for (const [param, grad] of [[layer.weights, gradients.weights[l]], [layer.bias, gradients.bias[l]]] as const) {
+        for (const [param, grad] of [
+          [layer.weights, gradients.weights[l]],
+          [layer.bias, gradients.bias[l]],
+        ] as const) {
           for (let i = 0; i < param.length; i++) {
             const numeric = numericalGradient(net, x, y, c.loss, param, i);
             // Central differences of an O(1) loss carry ~1e-10 absolute rounding noise (ε/h), so
@@ -92,7 +117,13 @@ describe('backward (whole-network backprop)', () => {
   it('L2 weight decay adds λ·W to the weight gradients (checked through one SGD step)', () => {
     const a = mlp([2, 3, 1], { activation: 'tanh', dtype: 'float64', seed: 6 });
     const b = mlp([2, 3, 1], { activation: 'tanh', dtype: 'float64', seed: 6 });
-    const data = toDataset([[0.5, -1], [1, 2]], [1, 0]);
+    const data = toDataset(
+      [
+        [0.5, -1],
+        [1, 2],
+      ],
+      [1, 0],
+    );
     const w0 = a.layers[0].weights.slice();
     train(a, data, { epochs: 1, learningRate: 0.1 });
     train(b, data, { epochs: 1, learningRate: 0.1, l2: 0.5 });
@@ -115,7 +146,9 @@ describe('losses', () => {
   });
   it('refuses a logit loss on an output activation that is not its link', () => {
     const net = mlp([2, 3, 1], { output: 'relu' });
-    expect(() => lossAndGradients(net, new Float32Array(2), new Float32Array(1), 'bce')).toThrow(/output layer must be 'linear' or 'sigmoid', not 'relu'/);
+    expect(() => lossAndGradients(net, new Float32Array(2), new Float32Array(1), 'bce')).toThrow(
+      /output layer must be 'linear' or 'sigmoid', not 'relu'/,
+    );
   });
   it('backward checks the gradient shape', () => {
     const net = mlp([2, 3, 1], { dtype: 'float64' });

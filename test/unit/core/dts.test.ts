@@ -23,21 +23,42 @@ describe('core.d.ts.txt', () => {
     try {
       mkdirSync(join(dir, 'node_modules/core'), { recursive: true });
       writeFileSync(join(dir, 'node_modules/core/index.d.ts'), text);
-      writeFileSync(join(dir, 'ok.ts'), [
-        "import { relu, createRng, mlp, train, datasets, describe, adam, DivergenceError, type Network } from 'core';",
-        'const y: number = relu(5) + relu.derivative(-1);',
-        'const rng = createRng(42);',
-        "const net: Network = mlp([2, 16, 1], { activation: 'relu', output: 'sigmoid', rng });",
-        "const r = train(net, datasets.moons({ n: 100, seed: 1 }), { loss: 'bce', optimizer: adam(0.01), epochs: 5, onEpoch: ({ loss }) => void loss });",
-        'const text: string = describe(net) + r.loss + y;',
-        'const e: Error = new DivergenceError(1, 1, NaN, 0.1);',
-        'export { text, e };',
-      ].join('\n'));
+      writeFileSync(
+        join(dir, 'ok.ts'),
+        [
+          "import { relu, createRng, mlp, train, datasets, describe, adam, DivergenceError, type Network } from 'core';",
+          'const y: number = relu(5) + relu.derivative(-1);',
+          'const rng = createRng(42);',
+          "const net: Network = mlp([2, 16, 1], { activation: 'relu', output: 'sigmoid', rng });",
+          "const r = train(net, datasets.moons({ n: 100, seed: 1 }), { loss: 'bce', optimizer: adam(0.01), epochs: 5, onEpoch: ({ loss }) => void loss });",
+          'const text: string = describe(net) + r.loss + y;',
+          'const e: Error = new DivergenceError(1, 1, NaN, 0.1);',
+          'export { text, e };',
+        ].join('\n'),
+      );
       writeFileSync(join(dir, 'bad.ts'), "import { relu, mlp } from 'core';\nrelu('5');\nmlp([2, 1], { activation: 'rectifier' });\n");
-      const tsc = (file: string) => spawnSync(process.execPath, [
-        join(root, 'node_modules/typescript/bin/tsc'), join(dir, file), '--ignoreConfig', '--noEmit', '--strict',
-        '--target', 'es2022', '--lib', 'es2023', '--module', 'esnext', '--moduleResolution', 'bundler', '--types', '',
-      ], { encoding: 'utf8', cwd: dir });
+      const tsc = (file: string) =>
+        spawnSync(
+          process.execPath,
+          [
+            join(root, 'node_modules/typescript/bin/tsc'),
+            join(dir, file),
+            '--ignoreConfig',
+            '--noEmit',
+            '--strict',
+            '--target',
+            'es2022',
+            '--lib',
+            'es2023',
+            '--module',
+            'esnext',
+            '--moduleResolution',
+            'bundler',
+            '--types',
+            '',
+          ],
+          { encoding: 'utf8', cwd: dir },
+        );
       const ok = tsc('ok.ts');
       expect(ok.stdout + ok.stderr).toBe('');
       const bad = tsc('bad.ts');
@@ -49,7 +70,8 @@ describe('core.d.ts.txt', () => {
   }, 30_000);
 
   it('declares every runtime export of src/core/index.ts', () => {
-    for (const name of Object.keys(core)) expect(text).toMatch(new RegExp(`^export (declare )?(function|const|class|namespace) ${name}\\b`, 'm'));
+    for (const name of Object.keys(core))
+      expect(text).toMatch(new RegExp(`^export (declare )?(function|const|class|namespace) ${name}\\b`, 'm'));
   });
 
   it('gives every exported declaration a one-line doc comment (the audience sees it on hover)', () => {

@@ -2,8 +2,24 @@
 // with the expected values and tolerances given there (check numbers in the test names).
 import { describe, expect, it } from 'vitest';
 import {
-  activationStats, createRng, datasets, deadUnits, forward, lossAndGradients, makeLeakyRelu, mlp, monteCarlo,
-  predict, reinitialize, relu, summarize, train, type ActivationLike, type FloatArray, type InitializerLike, type Network,
+  activationStats,
+  createRng,
+  datasets,
+  deadUnits,
+  forward,
+  lossAndGradients,
+  makeLeakyRelu,
+  mlp,
+  monteCarlo,
+  predict,
+  reinitialize,
+  relu,
+  summarize,
+  train,
+  type ActivationLike,
+  type FloatArray,
+  type InitializerLike,
+  type Network,
 } from '../../../src/core/index';
 
 const gaussianBatch = (seed: number, rows: number, width: number) => {
@@ -21,7 +37,10 @@ function mseOn(net: Network, x: FloatArray, y: FloatArray): number {
 
 describe('claim 1: without a nonlinearity, stacked linear layers collapse to one affine map', () => {
   it('1a: a 4→8→8→3 linear stack equals its product map (max |Δ| < 1e-12 in float64, < 1e-4 in float32)', () => {
-    for (const [dtype, tol] of [['float64', 1e-12], ['float32', 1e-4]] as const) {
+    for (const [dtype, tol] of [
+      ['float64', 1e-12],
+      ['float32', 1e-4],
+    ] as const) {
       const net = mlp([4, 8, 8, 3], { activation: 'linear', bias: 'glorotNormal', outputBias: 'glorotNormal', dtype, seed: 2 });
       // x·W₁·W₂·W₃ + (b₁·W₂·W₃ + b₂·W₃ + b₃), in float64 from the network's own numbers.
       const [l1, l2, l3] = net.layers;
@@ -31,7 +50,9 @@ describe('claim 1: without a nonlinearity, stacked linear layers collapse to one
         return c;
       };
       const W = mul(mul(l1.weights, l2.weights, 4, 8, 8), l3.weights, 4, 8, 3);
-      const b = mul(mul(l1.bias, l2.weights, 1, 8, 8), l3.weights, 1, 8, 3).map((v, j) => v + mul(l2.bias, l3.weights, 1, 8, 3)[j] + l3.bias[j]);
+      const b = mul(mul(l1.bias, l2.weights, 1, 8, 8), l3.weights, 1, 8, 3).map(
+        (v, j) => v + mul(l2.bias, l3.weights, 1, 8, 3)[j] + l3.bias[j],
+      );
       const x = gaussianBatch(3, 100, 4);
       const stack = predict(net, dtype === 'float32' ? Float32Array.from(x) : x);
       const single = mul(x, W, 100, 4, 3).map((v, i) => v + b[i % 3]);
@@ -85,7 +106,8 @@ function log10GradientRatio(depth: number, width: number, activation: Activation
 }
 
 describe('claim 3: sigmoid gradients vanish with depth, ReLU + He keeps them', () => {
-  const meanLog = (d: number, w: number, a: ActivationLike, i: InitializerLike) => summarize(seeds(10).map((s) => log10GradientRatio(d, w, a, i, s))).mean;
+  const meanLog = (d: number, w: number, a: ActivationLike, i: InitializerLike) =>
+    summarize(seeds(10).map((s) => log10GradientRatio(d, w, a, i, s))).mean;
 
   it('3b: at depth 10, width 32, first/last gradient ratio: sigmoid + Glorot ~1e-7–1e-5 (papers: log₁₀ −6.1), ReLU + He ~0.1–1', () => {
     const sig = meanLog(10, 32, 'sigmoid', 'glorotNormal');
@@ -133,7 +155,9 @@ describe('claim 4: about half of ReLU activations are exactly zero at initialisa
   it('4a: 20 → 5×100 He net on 1000 Gaussian inputs: layer 1 at 0.50 ± 0.01 per seed, every layer 0.50 ± 0.03 on average, ± 0.10 per seed', () => {
     const perSeed = seeds(20).map((s) => {
       const net = mlp([20, 100, 100, 100, 100, 100, 1], { activation: 'relu', init: 'heNormal', seed: s, dtype: 'float64' });
-      return activationStats(net, gaussianBatch(s + 100, 1000, 20)).slice(0, 5).map((l) => l.sparsity);
+      return activationStats(net, gaussianBatch(s + 100, 1000, 20))
+        .slice(0, 5)
+        .map((l) => l.sparsity);
     });
     for (const layers of perSeed) {
       expect(Math.abs(layers[0] - 0.5)).toBeLessThanOrEqual(0.01);
@@ -151,12 +175,16 @@ describe('claim 5: dying ReLU', () => {
     const net = mlp([1, ...Array(depth).fill(width), 1], { activation: 'relu', dtype: 'float64' });
     const x = Float64Array.from([1, -1]);
     const trace = forward(net, x);
-    return monteCarlo(20000, (rng) => {
-      forward(reinitialize(net, { rng }), x, trace);
-      const a = trace.a[depth - 1];
-      const deadAt = (row: number) => a.subarray(row * width, (row + 1) * width).every((v) => v === 0);
-      return { plus: deadAt(0), both: deadAt(0) && deadAt(1) };
-    }, 7);
+    return monteCarlo(
+      20000,
+      (rng) => {
+        forward(reinitialize(net, { rng }), x, trace);
+        const a = trace.a[depth - 1];
+        const deadAt = (row: number) => a.subarray(row * width, (row + 1) * width).every((v) => v === 0);
+        return { plus: deadAt(0), both: deadAt(0) && deadAt(1) };
+      },
+      7,
+    );
   };
 
   it('5a: width 2, depth 10 is born dead with probability 0.910 ± 0.015 (dead at x = +1: 0.9437 ± 0.01)', () => {
@@ -181,7 +209,9 @@ describe('claim 5: dying ReLU', () => {
     net.layers[0].bias.set([-5]);
     let firstActive = 0;
     const result = train(net, data, {
-      epochs: 2000, learningRate: 0.5, loss: 'mse',
+      epochs: 2000,
+      learningRate: 0.5,
+      loss: 'mse',
       onStep: ({ step }) => {
         if (!firstActive && !deadUnits(net, x)[0][0]) firstActive = step;
       },

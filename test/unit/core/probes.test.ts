@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activationStats, datasets, deadFraction, deadUnits, DivergenceError, gradientNorms, lossAndGradients, mlp, sparsity, train,
+  activationStats,
+  datasets,
+  deadFraction,
+  deadUnits,
+  DivergenceError,
+  gradientNorms,
+  lossAndGradients,
+  mlp,
+  sparsity,
+  train,
 } from '../../../src/core/index';
 
 describe('probes', () => {
@@ -20,7 +29,11 @@ describe('probes', () => {
 
   it('activationStats reports per-layer mean, spread, sparsity and dead units', () => {
     const stats = activationStats(mlp([2, 8, 8, 1], { seed: 2 }), datasets.moons({ n: 64 }).x);
-    expect(stats.map((s) => [s.layer, s.activation, s.units])).toEqual([[0, 'relu', 8], [1, 'relu', 8], [2, 'linear', 1]]);
+    expect(stats.map((s) => [s.layer, s.activation, s.units])).toEqual([
+      [0, 'relu', 8],
+      [1, 'relu', 8],
+      [2, 'linear', 1],
+    ]);
     for (const s of stats.slice(0, 2)) {
       expect(s.min).toBe(0);
       expect(s.sparsity).toBeGreaterThan(0);

@@ -16,6 +16,8 @@ describe('src/core', () => {
   });
 
   it.each(files)('%s uses no Math.random, DOM, Worker or Node globals', (f) => {
-    expect(code(f)).not.toMatch(/Math\.random|\b(window|document|self|globalThis|process|require|postMessage|importScripts|localStorage|fetch)\b/);
+    expect(code(f)).not.toMatch(
+      /Math\.random|\b(window|document|self|globalThis|process|require|postMessage|importScripts|localStorage|fetch)\b/,
+    );
   });
 });

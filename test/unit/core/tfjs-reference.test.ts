@@ -3,8 +3,27 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  adam, cloneNetwork, createRng, elu, forward, leakyRelu, lossAndGradients, mlp, momentum, relu, sgd, sigmoid, silu, softplus, tanh, train,
-  type Activation, type ActivationLike, type FloatArray, type LossName, type Network,
+  adam,
+  cloneNetwork,
+  createRng,
+  elu,
+  forward,
+  leakyRelu,
+  lossAndGradients,
+  mlp,
+  momentum,
+  relu,
+  sgd,
+  sigmoid,
+  silu,
+  softplus,
+  tanh,
+  train,
+  type Activation,
+  type ActivationLike,
+  type FloatArray,
+  type LossName,
+  type Network,
 } from '../../../src/core/index';
 
 beforeAll(async () => {
@@ -54,7 +73,9 @@ describe('activations against tfjs', () => {
     (name, act: Activation) => {
       const x = tf.tensor1d(z);
       const theirs = TF_ACT[name](x).dataSync();
-      const theirGrad = tf.grad((t: tf.Tensor) => TF_ACT[name](t).sum())(x).dataSync();
+      const theirGrad = tf
+        .grad((t: tf.Tensor) => TF_ACT[name](t).sum())(x)
+        .dataSync();
       const ours = act.forward(z, new Float32Array(z.length));
       const ourGrad = act.backward(z, new Float32Array(z.length).fill(1), new Float32Array(z.length));
       expect(maxRelErr(ours, theirs)).toBeLessThanOrEqual(1e-5);
@@ -108,7 +129,15 @@ describe('a whole network against tfjs', () => {
       const rng = createRng(12);
       const x = Float32Array.from({ length: rows * 4 }, () => rng.normal());
       const y = Float32Array.from({ length: rows * 3 }, (_, i) =>
-        c.loss === 'softmaxCrossEntropy' ? (i % 3 === (Math.floor(i / 3) * 7) % 3 ? 1 : 0) : c.loss === 'bce' ? (rng.uniform() < 0.5 ? 1 : 0) : rng.normal(),
+        c.loss === 'softmaxCrossEntropy'
+          ? i % 3 === (Math.floor(i / 3) * 7) % 3
+            ? 1
+            : 0
+          : c.loss === 'bce'
+            ? rng.uniform() < 0.5
+              ? 1
+              : 0
+            : rng.normal(),
       );
       const readsLogits = c.loss !== 'mse';
       const { vars, run } = tfModel(net, x, rows, readsLogits);

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  adam, datasets, describe as describeNet, DivergenceError, forward, grid, mlp, momentum, monteCarlo, parameterCount,
-  predict, predictGrid, sgd, summarize, toDataset, train, type EpochInfo, type StepInfo,
+  adam,
+  datasets,
+  describe as describeNet,
+  DivergenceError,
+  forward,
+  grid,
+  mlp,
+  momentum,
+  monteCarlo,
+  parameterCount,
+  predict,
+  predictGrid,
+  sgd,
+  summarize,
+  toDataset,
+  train,
+  type EpochInfo,
+  type StepInfo,
 } from '../../../src/core/index';
 
 describe('train', () => {
@@ -9,7 +25,14 @@ describe('train', () => {
     const run = () => {
       const net = mlp([2, 8, 8, 1], { output: 'sigmoid', seed: 3 });
       const losses: number[] = [];
-      train(net, datasets.moons({ n: 200, seed: 4 }), { loss: 'bce', optimizer: adam(0.01), epochs: 5, batchSize: 16, seed: 5, onStep: (s) => losses.push(s.loss) });
+      train(net, datasets.moons({ n: 200, seed: 4 }), {
+        loss: 'bce',
+        optimizer: adam(0.01),
+        epochs: 5,
+        batchSize: 16,
+        seed: 5,
+        onStep: (s) => losses.push(s.loss),
+      });
       return losses;
     };
     const a = run();
@@ -25,7 +48,11 @@ describe('train', () => {
     expect(run(1)).not.toEqual(run(2));
   });
 
-  it.each([['sgd', sgd(0.1)], ['momentum', momentum(0.05)], ['adam', adam(0.01)]] as const)('learns two moons with %s to ≥ 97% training accuracy', (_name, optimizer) => {
+  it.each([
+    ['sgd', sgd(0.1)],
+    ['momentum', momentum(0.05)],
+    ['adam', adam(0.01)],
+  ] as const)('learns two moons with %s to ≥ 97% training accuracy', (_name, optimizer) => {
     const data = datasets.moons({ n: 300, seed: 2 });
     const net = mlp([2, 16, 16, 1], { output: 'sigmoid', seed: 1 });
     const r = train(net, data, { loss: 'bce', optimizer, epochs: 60, batchSize: 32 });
@@ -52,9 +79,29 @@ describe('train', () => {
     const steps: StepInfo[] = [];
     const epochs: EpochInfo[] = [];
     const net = mlp([2, 4, 1], { output: 'sigmoid' });
-    train(net, datasets.blobs({ n: 50 }), { loss: 'bce', epochs: 3, batchSize: 20, onStep: (s) => steps.push(s), onEpoch: (e) => epochs.push(e) });
-    expect(steps.map((s) => [s.step, s.epoch])).toEqual([[1, 1], [2, 1], [3, 1], [4, 2], [5, 2], [6, 2], [7, 3], [8, 3], [9, 3]]);
-    expect(epochs.map((e) => [e.epoch, e.step])).toEqual([[1, 3], [2, 6], [3, 9]]);
+    train(net, datasets.blobs({ n: 50 }), {
+      loss: 'bce',
+      epochs: 3,
+      batchSize: 20,
+      onStep: (s) => steps.push(s),
+      onEpoch: (e) => epochs.push(e),
+    });
+    expect(steps.map((s) => [s.step, s.epoch])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+      [5, 2],
+      [6, 2],
+      [7, 3],
+      [8, 3],
+      [9, 3],
+    ]);
+    expect(epochs.map((e) => [e.epoch, e.step])).toEqual([
+      [1, 3],
+      [2, 6],
+      [3, 9],
+    ]);
     for (const s of steps) expect(s.accuracy).toBeGreaterThanOrEqual(0);
     expect(epochs[0].accuracy).toBeGreaterThanOrEqual(0);
   });
@@ -85,7 +132,11 @@ describe('train', () => {
     const d = err as DivergenceError;
     expect(d.step).toBe(seen.length + 1);
     expect(seen.every(Number.isFinite)).toBe(true);
-    expect(d.message).toMatch(new RegExp(`Training diverged at step ${d.step} \\(epoch ${d.epoch}\\): the loss became (NaN|Infinity).*smaller learning rate than 50`));
+    expect(d.message).toMatch(
+      new RegExp(
+        `Training diverged at step ${d.step} \\(epoch ${d.epoch}\\): the loss became (NaN|Infinity).*smaller learning rate than 50`,
+      ),
+    );
   });
 
   it('rejects mismatched shapes, NaN data, empty data and bad options with messages saying what was expected', () => {
@@ -93,8 +144,12 @@ describe('train', () => {
     expect(() => train(net, datasets.sine({ n: 8 }))).toThrow(/maps 2 inputs to 1 outputs, but the data has 1 inputs and 1 targets/);
     expect(() => train(net, toDataset([[0, NaN]], [1]))).toThrow(/inputs x contain NaN at index 1; expected finite numbers/);
     expect(() => train(net, toDataset([[0, 1]], [Infinity]))).toThrow(/targets y contain Infinity at index 0/);
-    expect(() => train(net, { x: new Float32Array(0), y: new Float32Array(0), n: 0, inputSize: 2, outputSize: 1 })).toThrow(/at least one example, got n = 0/);
-    expect(() => train(net, { x: new Float32Array(3), y: new Float32Array(2), n: 2, inputSize: 2, outputSize: 1 })).toThrow(/x has 3 values, expected n × inputSize = 2 × 2/);
+    expect(() => train(net, { x: new Float32Array(0), y: new Float32Array(0), n: 0, inputSize: 2, outputSize: 1 })).toThrow(
+      /at least one example, got n = 0/,
+    );
+    expect(() => train(net, { x: new Float32Array(3), y: new Float32Array(2), n: 2, inputSize: 2, outputSize: 1 })).toThrow(
+      /x has 3 values, expected n × inputSize = 2 × 2/,
+    );
     expect(() => train(net, datasets.xor(), { batchSize: 0 })).toThrow(/batchSize must be a whole number ≥ 1/);
     expect(() => train(net, datasets.xor(), { epochs: 1.5 })).toThrow(/epochs must be a whole number/);
     expect(() => train(net, datasets.xor(), { loss: 'hinge' as 'mse' })).toThrow(/Known losses: mse, bce, softmaxCrossEntropy/);

@@ -5,7 +5,9 @@ import { clearEdit, editKey, loadEdit, saveEdit } from '../../../src/deck/saved-
 function memoryStorage(): Storage {
   const map = new Map<string, string>();
   return {
-    get length() { return map.size; },
+    get length() {
+      return map.size;
+    },
     clear: () => map.clear(),
     getItem: (k) => map.get(k) ?? null,
     key: (i) => [...map.keys()][i] ?? null,

@@ -29,7 +29,7 @@ describe('share links', () => {
 describe('editsAsTypeScript', () => {
   it('writes each modified snippet under a comment naming its slide file', () => {
     const text = editsAsTypeScript(snapshots);
-    expect(text).toContain("// ── slides/02-relu.md#1 ──\n// parameter values: {\"lr\":0.5}\nconsole.log('mine')");
+    expect(text).toContain('// ── slides/02-relu.md#1 ──\n// parameter values: {"lr":0.5}\nconsole.log(\'mine\')');
     expect(text).not.toContain('untouched');
   });
 });

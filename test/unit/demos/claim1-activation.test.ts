@@ -29,7 +29,8 @@ describe('#xor-linear-vs-relu', () => {
   it('draws the linear half flat at ≈ 0.5 and the ReLU half spanning 0 to 1 on one colour scale', async () => {
     const run = await runDemo('xor-linear-vs-relu');
     const [map] = finalPlot(run).traces;
-    const half = (row: ArrayLike<number | null>, right: boolean) => Array.from(row).slice(right ? row.length / 2 : 0, right ? undefined : row.length / 2) as number[];
+    const half = (row: ArrayLike<number | null>, right: boolean) =>
+      Array.from(row).slice(right ? row.length / 2 : 0, right ? undefined : row.length / 2) as number[];
     const linear = map.z!.flatMap((row) => half(row, false));
     const relu = map.z!.flatMap((row) => half(row, true));
     expect(Math.max(...linear) - Math.min(...linear)).toBeLessThan(0.05);

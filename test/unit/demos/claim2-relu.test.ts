@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { finalPlot, runDemo, ys } from './demo-run';
 
 describe('#relu-line', () => {
-  it('draws max(0, x) as one blue solid line over [−5, 5] (the article\'s left figure)', async () => {
+  it("draws max(0, x) as one blue solid line over [−5, 5] (the article's left figure)", async () => {
     const run = await runDemo('relu-line');
     const { traces } = finalPlot(run);
     expect(traces).toHaveLength(1);

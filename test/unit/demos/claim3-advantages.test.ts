@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { finalPlot, logLine, numbersIn, runDemo, ys } from './demo-run';
 
 describe('#sigmoid-vs-relu', () => {
-  it('draws sigmoid red dashed and ReLU blue solid over [−10, 10] (the article\'s right figure)', async () => {
+  it("draws sigmoid red dashed and ReLU blue solid over [−10, 10] (the article's right figure)", async () => {
     const run = await runDemo('sigmoid-vs-relu');
     const [sig, relu] = finalPlot(run).traces;
     expect(sig.line).toMatchObject({ color: '#c0392b', dash: 'dash' });

@@ -32,7 +32,14 @@ describe('formatValue', () => {
       units = 3;
     }
     expect(formatValue(new Layer())).toBe('Layer { units: 3 }');
-    expect(formatValue(new Map<unknown, unknown>([['w', [1, 2]], [1, true]]))).toBe("Map(2) { 'w' => [1, 2], 1 => true }");
+    expect(
+      formatValue(
+        new Map<unknown, unknown>([
+          ['w', [1, 2]],
+          [1, true],
+        ]),
+      ),
+    ).toBe("Map(2) { 'w' => [1, 2], 1 => true }");
     expect(formatValue(new Set([1, 'a']))).toBe("Set(2) { 1, 'a' }");
     expect(formatValue({ a: { b: { c: { d: 1 } } } })).toBe('{ a: { b: { c: [Object] } } }');
     expect(formatValue([[[[1]]]])).toBe('[[[[Array(1)]]]]');

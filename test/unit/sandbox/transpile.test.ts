@@ -92,8 +92,17 @@ describe('transpile', () => {
   });
 
   it('maps run-time error positions back to the TS line:column, through rewritten calls and removed types', async () => {
-    expect(await errorPosition("import { relu } from 'rectify';\nconst n: number = 2;\nif (n > 1) throw new Error('boom');")).toEqual({ line: 3, column: 18 });
-    const failing = { rectify: { fail: () => { throw new Error('in core'); } } };
+    expect(await errorPosition("import { relu } from 'rectify';\nconst n: number = 2;\nif (n > 1) throw new Error('boom');")).toEqual({
+      line: 3,
+      column: 18,
+    });
+    const failing = {
+      rectify: {
+        fail: () => {
+          throw new Error('in core');
+        },
+      },
+    };
     const { js, map } = compile("import { fail } from 'rectify';\nconst a: number[] = [1], b: Map<string, number> = new Map(); fail();");
     const err = await runBody(js, failing).catch((e: Error) => e);
     const m = /snippet\.js:(\d+):(\d+)/.exec((err as Error).stack ?? '')!;

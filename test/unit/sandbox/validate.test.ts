@@ -15,13 +15,19 @@ describe('validateRunMessage', () => {
       level: 'warn',
       parts: ['a', 'b'],
     });
-    expect(validateRunMessage({ kind: 'progress', epoch: 3, loss: 0.5, extra: 1 }, t, 'worker')).toEqual({ kind: 'progress', epoch: 3, loss: 0.5 });
+    expect(validateRunMessage({ kind: 'progress', epoch: 3, loss: 0.5, extra: 1 }, t, 'worker')).toEqual({
+      kind: 'progress',
+      epoch: 3,
+      loss: 0.5,
+    });
     expect(validateRunMessage({ kind: 'plot', id: 'loss', traces: [{ y: [1] }] }, t, 'worker')).toEqual({
       kind: 'plot',
       id: 'loss',
       traces: [{ type: 'scatter', y: [1] }],
     });
-    expect(validateRunMessage({ kind: 'plot-update', id: 'loss', traces: [{ y: [2] }] }, t, 'worker')).toMatchObject({ kind: 'plot-update' });
+    expect(validateRunMessage({ kind: 'plot-update', id: 'loss', traces: [{ y: [2] }] }, t, 'worker')).toMatchObject({
+      kind: 'plot-update',
+    });
     expect(validateRunMessage({ kind: 'error', message: 'E: x', line: 3, column: 4, phase: 'run' }, t, 'worker')).toEqual({
       kind: 'error',
       message: 'E: x',
@@ -58,7 +64,9 @@ describe('validateRunMessage', () => {
   it('sizes a huge string by its length, never by serialising it', () => {
     const stringify = vi.spyOn(JSON, 'stringify');
     const huge = 'x'.repeat(20_000_000);
-    expect(() => validateRunMessage({ kind: 'log', level: 'log', parts: [huge] }, tally(), 'worker')).toThrow(/longer than 4200 characters/);
+    expect(() => validateRunMessage({ kind: 'log', level: 'log', parts: [huge] }, tally(), 'worker')).toThrow(
+      /longer than 4200 characters/,
+    );
     expect(stringify).not.toHaveBeenCalled();
   });
 
