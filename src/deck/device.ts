@@ -29,11 +29,13 @@ export function usePlainEditor(): boolean {
  */
 export function scrollToSlide(slide: Element): void {
   const page = slide.closest<HTMLElement>('.scroll-page');
-  const viewport = document.querySelector<HTMLElement>('.reveal-viewport.reveal-scroll');
+  const viewport = scrollViewport();
   if (page && viewport) viewport.scrollTop = page.offsetTop;
 }
 
-const scrollViewOn = (): boolean => document.querySelector('.reveal-viewport.reveal-scroll') !== null;
+/** reveal's scroll view's viewport, when the scroll view is on. */
+const scrollViewport = (): HTMLElement | null => document.querySelector<HTMLElement>('.reveal-viewport.reveal-scroll');
+const scrollViewOn = (): boolean => scrollViewport() !== null;
 
 /** The slide a `#/id` link names, if it is one. */
 function linkedSlide(hash: string): Element | null {

@@ -16,14 +16,21 @@ import { prewarmSandbox } from './sandbox-client';
 import { whenIdle } from './when-idle';
 
 const blocks = new Map<HTMLElement, LiveBlock>();
-// Windows of the deck on this machine show each other's edits and runs.
-const mirror = createLiveMirror((key) => liveBlocks().find((block) => block.key === key));
-// Snippets carried by a shared link (`?edits=`): shown, marked, never run unasked.
-const linkedEdits = editsFromLink();
+// Made when the first block is (no side effects at import): the channel over which windows of
+// the deck on this machine show each other's edits and runs, and the snippets a shared link
+// (`?edits=`) carries — shown, marked, never run unasked.
+let mirror: ReturnType<typeof createLiveMirror> | undefined;
+let linkedEdits: ReturnType<typeof editsFromLink> | undefined;
 
 /** The live blocks of the deck, by element (for tests and the presenter tools). */
 export function liveBlocks(): LiveBlock[] {
   return [...blocks.values()];
+}
+
+/** True in reveal's print view (`?print-pdf`). */
+export function isPrintView(deck: RevealApi): boolean {
+  // reveal 6's runtime API has isPrintView(); its .d.ts names it isPrintingPDF, which does not exist.
+  return (deck as RevealApi & { isPrintView(): boolean }).isPrintView();
 }
 
 /**
@@ -31,9 +38,7 @@ export function liveBlocks(): LiveBlock[] {
  * the speaker view's preview frames (`?receiver`), which must not start editors or runs.
  */
 export function isPassiveView(deck: RevealApi): boolean {
-  // reveal 6's runtime API has isPrintView(); its .d.ts names it isPrintingPDF, which does not exist.
-  const printing = (deck as RevealApi & { isPrintView(): boolean }).isPrintView();
-  return printing || /[?&]receiver\b/.test(window.location.search);
+  return isPrintView(deck) || /[?&]receiver\b/.test(window.location.search);
 }
 
 /** Turns the live fences under `root` into live blocks; returns the new ones. */
@@ -49,6 +54,8 @@ export function createLiveBlocks(root: ParentNode): LiveBlock[] {
     // A live slide's output grows when it runs: align it to the top so nothing jumps.
     code.closest('section')?.classList.add('has-live');
     const key = editKey(file, index);
+    mirror ??= createLiveMirror((key) => liveBlocks().find((block) => block.key === key));
+    linkedEdits ??= editsFromLink();
     const block = createLiveBlock(code.parentElement!, { file, index }, mirror.eventsFor(key), linkedEdits[key]);
     blocks.set(block.element, block);
     created.push(block);

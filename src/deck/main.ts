@@ -11,7 +11,14 @@ import '../../assets/theme.css';
 import { deckConfig } from './config';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
 import { applyLanguage, createLanguageToggle, languageFromUrl, writeLanguageToUrl, type Language } from './language';
-import { createLiveBlocks, disposeLiveBlocks, isPassiveView, LiveCodePlugin, prepareNearbyLiveBlocks } from './live-code-plugin';
+import {
+  createLiveBlocks,
+  disposeLiveBlocks,
+  isPassiveView,
+  isPrintView,
+  LiveCodePlugin,
+  prepareNearbyLiveBlocks,
+} from './live-code-plugin';
 import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
 import { installResume, openedWithDeepLink } from './resume';
@@ -40,8 +47,7 @@ installLazyPlugins(deck);
 installResume(deck, () => language === 'en', isPassiveView(deck), deepLink);
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';
-if ((deck as typeof deck & { isPrintView(): boolean }).isPrintView())
-  void import('./print-outputs').then((m) => m.renderPrintOutputs(deck));
+if (isPrintView(deck)) void import('./print-outputs').then((m) => m.renderPrintOutputs(deck));
 
 /** Re-renders the slides from new file contents, staying on the current slide. */
 async function reloadSlides(files: Record<string, string>): Promise<void> {
