@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { goToSlide, indices, startHarness, type Harness } from './harness';
+import { DIST, goToSlide, indices, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 let page: Page;
 
 beforeAll(async () => {
-  harness = await startHarness('dist', '/talks/relu/');
+  harness = await startHarness(DIST, '/talks/relu/');
   page = await harness.open();
 });
 afterAll(async () => harness?.close());

@@ -28,8 +28,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
-/** Serves `outDir` (default `dist`) under `prefix` and starts a headless Chromium. */
-export async function startHarness(outDir = 'dist', prefix = '/'): Promise<Harness> {
+/**
+ * The built deck the browser tests drive: `dist`, or `RECTIFY_DIST` so that several people
+ * (or agents) can build and test side by side without overwriting each other's build.
+ */
+export const DIST = process.env.RECTIFY_DIST ?? 'dist';
+
+/** Serves `outDir` (default {@link DIST}) under `prefix` and starts a headless Chromium. */
+export async function startHarness(outDir = DIST, prefix = '/'): Promise<Harness> {
   const server: StaticServer = await serveStatic(outDir, prefix);
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf, pdfImages, pdfPageCount, type PdfResult } from '../../scripts/pdf.mjs';
-import { launchChromium } from './harness';
+import { DIST, launchChromium } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'rectify-pdf-'));
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -16,7 +16,7 @@ let handout: PdfResult;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  handout = await makePdf({ dist: 'dist', build: false, browser, out: join(dir, 'handout.pdf'), timeoutMs: 150_000 });
+  handout = await makePdf({ dist: DIST, build: false, browser, out: join(dir, 'handout.pdf'), timeoutMs: 150_000 });
 }, 180_000);
 
 afterAll(async () => {
