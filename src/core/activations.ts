@@ -7,13 +7,25 @@
 // relu′(z)·g = g·[z > 0], unrolled 4 ways so the loop overhead is shared (bench/core.bench.ts).
 // Edge cases, the same for numbers and arrays: relu(NaN) = NaN and relu(−∞) = NaN (∞ − ∞), so
 // an overflowed, diverged net stays visibly broken; relu(−0) = +0; relu′(0) = relu′(NaN) = 0.
+// The one difference: the scalar form is exact up to Number.MAX_VALUE, while the array loops'
+// x + |x| overflows to +∞ above 8.98e307 — unreachable in float32 (its largest value is 3.4e38)
+// and, in float64, only for a net that has already overflowed. Leaky ReLU's loops likewise turn
+// ±∞ (and float64 beyond ±8.98e307) into NaN or ±∞ where its scalar form gives the exact value.
+//
+// Extreme inputs (test/unit/core/activation-limits.test.ts checks ±1e3, ±1e30, ±1e300,
+// ±MAX_VALUE and ±∞): every value and derivative whose limit is finite is returned finite, e.g.
+// gelu′(±1e300) and silu′(±∞) are 1 and 0, not 0·∞ = NaN. NaN is the answer only for a NaN input
+// (except the derivatives of relu, leaky ReLU and linear, which are 0, α and 1 there: the
+// TensorFlow convention, so a NaN backpropagates as no gradient rather than as more NaN) and for
+// relu(−∞), deliberately, as above.
 import { defineActivation, type Activation } from './activation';
 import type { FloatArray } from './types';
 
-/** Rectified linear unit: f(x) = max(0, x) computed as (x + |x|)/2, f′(x) = 1 if x > 0 else 0 (relu(NaN) and relu(−∞) are NaN). */
+/** Rectified linear unit: f(x) = max(0, x), f′(x) = 1 if x > 0 else 0 (relu(NaN) and relu(−∞) are NaN). */
 export const relu: Activation = defineActivation({
   name: 'relu',
-  output: (x) => (x + Math.abs(x)) * 0.5,
+  // x − x is +0 for every finite x ≤ 0 (also −0) and NaN for −∞ and NaN, like the loops below.
+  output: (x) => (x > 0 ? x : x - x),
   derivative: (x) => (x > 0 ? 1 : 0),
   forward(z, out) {
     const n = z.length;
@@ -169,11 +181,18 @@ const GELU_C = Math.sqrt(2 / Math.PI);
 export const gelu: Activation = defineActivation({
   name: 'gelu',
   // ½(1 + tanh u) = σ(2u): the logistic form avoids 1 + tanh u cancelling to 0 for x ≪ 0.
-  output: (x) => x * logistic(2 * GELU_C * (x + 0.044715 * x * x * x)),
+  // Once σ(2u) underflows to 0 (x ≲ −19) the value is 0, also at x = −∞ (where x·0 is NaN).
+  output: (x) => {
+    const s = logistic(2 * GELU_C * (x + 0.044715 * x * x * x));
+    return s === 0 ? 0 : x * s;
+  },
+  // Once σ(2u)σ(−2u) underflows to 0 (|x| ≳ 19) the slope is σ(2u), i.e. 1 or 0; computing the
+  // second term anyway would give 0·∞ = NaN for |x| ≳ 1e154, where x² overflows.
   derivative: (x) => {
     const u2 = 2 * GELU_C * (x + 0.044715 * x * x * x);
     const s = logistic(u2);
-    return s + x * s * logistic(-u2) * 2 * GELU_C * (1 + 3 * 0.044715 * x * x);
+    const bump = s * logistic(-u2);
+    return bump === 0 ? s : s + x * bump * 2 * GELU_C * (1 + 3 * 0.044715 * x * x);
   },
 });
 
@@ -187,10 +206,14 @@ export const softplus: Activation = defineActivation({
 /** SiLU / swish: f(x) = x·σ(x), f′(x) = σ(x)(1 + x(1 − σ(x))) (Ramachandran et al. 2017). */
 export const silu: Activation = defineActivation({
   name: 'silu',
-  output: (x) => x * logistic(x),
+  // As in gelu: once σ(x) or 1 − σ(x) is exactly 0, the limits 0 and 1 avoid ±∞·0 = NaN at x = ±∞.
+  output: (x) => {
+    const s = logistic(x);
+    return s === 0 ? 0 : x * s;
+  },
   derivative: (x) => {
     const s = logistic(x);
-    return s * (1 + x * (1 - s));
+    return s * (1 - s) === 0 ? s : s * (1 + x * (1 - s));
   },
 });
 

@@ -1,7 +1,8 @@
 // Backpropagation: the chain rule applied layer by layer, from the output back to the input.
 //   dz_L = f_L′(z_L) ⊙ dL/da_L          (or dL/dz_L directly when the loss reads logits)
 //   dW_l = a_{l−1}ᵀ · dz_l,  db_l = Σ_rows dz_l
-//   da_{l−1} = dz_l · W_lᵀ,  dz_{l−1} = f′(z_{l−1}) ⊙ da_{l−1}
+//   da_{l−1} = dz_l · W_lᵀ (+ λ·sign(a_{l−1})/rows with an activity L1 penalty),  dz_{l−1} = f′(z_{l−1}) ⊙ da_{l−1}
+import { activityL1Penalty, addActivityL1Gradient, checkActivityL1 } from './activity-l1';
 import { forward, rowsOf, type Trace } from './forward';
 import { getLoss, type Loss, type LossName } from './losses';
 import { gemm } from './matmul';
@@ -27,7 +28,8 @@ export function createGradients(net: Network): Gradients {
 
 /**
  * Backpropagates dL/d(output) through a forward trace and returns dL/dW and dL/db for every layer;
- * with `wrt: 'logits'` the gradient is taken as dL/dz of the output layer (skipping its activation).
+ * with `wrt: 'logits'` the gradient is taken as dL/dz of the output layer (skipping its activation);
+ * `activityL1` = λ adds the gradient of λ·(1/rows)·Σ|a| over the hidden activations (see activityL1Penalty).
  */
 export function backward(
   net: Network,
@@ -35,6 +37,7 @@ export function backward(
   gradOutput: FloatArray,
   wrt: 'output' | 'logits' = 'output',
   grads = createGradients(net),
+  activityL1 = 0,
 ): Gradients {
   const L = net.layers.length;
   const last = trace.dz[L - 1];
@@ -60,6 +63,7 @@ export function backward(
       // da_prev = dz · Wᵀ, then through the previous layer's activation.
       const da = trace.da[l - 1];
       gemm(rows, nIn, nOut, dz, nOut, 1, weights, 1, nOut, da);
+      if (activityL1 > 0) addActivityL1Gradient(trace.a[l - 1], da, activityL1, rows);
       net.layers[l - 1].activation.backward(trace.z[l - 1], da, trace.dz[l - 1]);
     }
   }
@@ -80,13 +84,22 @@ export function lossInput(net: Network, loss: Loss): 'output' | 'logits' {
   return 'logits';
 }
 
-/** The loss of a batch and its gradients with respect to every parameter (one forward and one backward pass). */
+/** Regularisers lossAndGradients can add to the loss. */
+export interface PenaltyOptions {
+  /** λ of an L1 penalty on the hidden activations: adds λ·(1/rows)·Σ|a|; default 0. */
+  activityL1?: number;
+}
+
+/** The loss of a batch (plus any penalty) and its gradients with respect to every parameter (one forward and one backward pass). */
 export function lossAndGradients(
   net: Network,
   x: FloatArray,
   y: FloatArray,
   lossName: LossName | Loss = 'mse',
+  penalties: PenaltyOptions = {},
 ): { loss: number; gradients: Gradients; trace: Trace } {
+  const activityL1 = penalties.activityL1 ?? 0;
+  checkActivityL1(activityL1, 'lossAndGradients');
   const loss = getLoss(lossName);
   const wrt = lossInput(net, loss);
   const rows = rowsOf(net, x, 'lossAndGradients');
@@ -98,7 +111,7 @@ export function lossAndGradients(
   const trace = forward(net, x);
   const L = net.layers.length - 1;
   const pred = wrt === 'logits' ? trace.z[L] : trace.a[L];
-  const value = loss.value(pred, y, rows);
+  const value = loss.value(pred, y, rows) + activityL1Penalty(trace, activityL1);
   const g = loss.gradient(pred, y, rows, zerosOf(net.dtype, pred.length));
-  return { loss: value, gradients: backward(net, trace, g, wrt), trace };
+  return { loss: value, gradients: backward(net, trace, g, wrt, createGradients(net), activityL1), trace };
 }

@@ -34,14 +34,15 @@ export type { Layer, Network, MlpOptions, ActivationLike, InitializerLike } from
 export { mlp, reinitialize, parameters, parameterCount, cloneNetwork } from './network';
 export type { Trace } from './forward';
 export { forward, predict, createTrace } from './forward';
-export type { Gradients } from './backward';
+export type { Gradients, PenaltyOptions } from './backward';
 export { backward, lossAndGradients } from './backward';
 export type { Loss, LossName } from './losses';
 export { mse, bce, softmaxCrossEntropy, softmax, losses, getLoss } from './losses';
 export type { Optimizer, AdamOptions } from './optimizers';
 export { sgd, momentum, adam } from './optimizers';
 export type { TrainOptions, TrainResult, StepInfo, EpochInfo } from './train';
-export { train, DivergenceError } from './train';
+export { train, stepsTrained, DivergenceError } from './train';
+export { activityL1Penalty } from './activity-l1';
 export type { Dataset } from './dataset';
 export { toDataset } from './dataset';
 /** Seeded toy datasets: xor, moons, circles, spiral, blobs and sine (1-D regression). */

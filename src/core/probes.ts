@@ -1,5 +1,9 @@
 // Probes: measurements behind the talk's claims — how sparse a layer is, which units are dead,
 // how gradients shrink from layer to layer. They read a forward trace; none changes the network.
+// A non-finite pre-activation (NaN or ±∞, after an overflow) is neither dead nor alive: NaN > 0
+// and NaN ≤ 0 are both false, so any answer would be made up. The unit probes (deadUnits,
+// deadFraction, activationStats) therefore throw a RangeError naming the layer and unit; sparsity,
+// which only counts exact zeros in an array it is given, counts NaN as not zero.
 import { lossAndGradients } from './backward';
 import { forward, type Trace } from './forward';
 import type { Loss, LossName } from './losses';
@@ -30,7 +34,7 @@ export interface LayerStats {
   readonly units: number;
 }
 
-/** Share of values that are exactly zero (±0): ReLU's sparsity. */
+/** Share of values that are exactly zero (±0): ReLU's sparsity (NaN is not zero). */
 export function sparsity(values: FloatArray): number {
   if (values.length === 0) throw new RangeError('sparsity: expected at least one value');
   let zeros = 0;
@@ -38,7 +42,7 @@ export function sparsity(values: FloatArray): number {
   return zeros / values.length;
 }
 
-/** Per layer, which units are dead on a batch: true where the pre-activation z ≤ 0 for every input row (NaN counts as alive). */
+/** Per layer, which units are dead on a batch: true where the pre-activation z ≤ 0 for every input row; throws if any z is NaN or infinite. */
 export function deadUnits(net: Network, x: FloatArray): boolean[][] {
   return deadInTrace(net, forward(net, x));
 }
@@ -47,19 +51,29 @@ function deadInTrace(net: Network, t: Trace): boolean[][] {
   return net.layers.map((layer, l) => {
     const z = t.z[l];
     const dead = new Array<boolean>(layer.outputSize).fill(true);
-    for (let o = 0; o < z.length; o++) if (!(z[o] <= 0)) dead[o % layer.outputSize] = false;
+    for (let o = 0; o < z.length; o++) {
+      const v = z[o];
+      if (v - v !== 0) {
+        const unit = o % layer.outputSize;
+        throw new RangeError(
+          `layer ${l + 1}, unit ${unit + 1} has the pre-activation ${v} on input row ${Math.floor(o / layer.outputSize) + 1}: ` +
+            'the network has overflowed (diverged), so its units are neither dead nor alive. Train with a smaller learning rate.',
+        );
+      }
+      if (v > 0) dead[o % layer.outputSize] = false;
+    }
     return dead;
   });
 }
 
-/** Share of hidden units (all layers but the output) that are dead on a batch; call it from train's onEpoch to watch units die during training. */
+/** Share of hidden units (all layers but the output) that are dead on a batch (throws on a non-finite pre-activation); call it from train's onEpoch to watch units die. */
 export function deadFraction(net: Network, x: FloatArray): number {
   const hidden = deadUnits(net, x).slice(0, -1).flat();
   if (hidden.length === 0) throw new RangeError('deadFraction: the network has no hidden layers');
   return hidden.filter(Boolean).length / hidden.length;
 }
 
-/** Per-layer activation statistics on a batch: mean, spread, sparsity, pre-activation size, dead units. */
+/** Per-layer activation statistics on a batch: mean, spread, sparsity, pre-activation size, dead units (throws on a non-finite pre-activation). */
 export function activationStats(net: Network, x: FloatArray): LayerStats[] {
   const t = forward(net, x);
   const dead = deadInTrace(net, t);

@@ -1,6 +1,10 @@
 // The training loop: for each epoch, shuffle, then for each mini-batch forward → loss →
 // backward → optimiser step. Callbacks stream loss and accuracy so a plot can update live; a
-// non-finite loss stops training with an error naming the step, never a silent NaN plot.
+// non-finite loss stops training with an error naming the step, never a silent NaN plot; so
+// does an update that leaves non-finite weights behind, even when it was the call's last one.
+// Steps are numbered across calls on the same network, so a demo that trains in chunks of 100
+// steps hears "step 1234", not "step 34".
+import { activityL1Penalty, checkActivityL1 } from './activity-l1';
 import { backward, createGradients, lossInput } from './backward';
 import { checkDataset, type Dataset } from './dataset';
 import { createTrace, forwardUnchecked, type Trace } from './forward';
@@ -12,11 +16,11 @@ import { zerosOf, type FloatArray } from './types';
 
 /** What onStep receives after every optimiser step. */
 export interface StepInfo {
-  /** Steps done so far, counting from 1. */
+  /** Steps done so far in this train() call, counting from 1. */
   readonly step: number;
-  /** Current epoch, counting from 1. */
+  /** Current epoch of this call, counting from 1. */
   readonly epoch: number;
-  /** Loss of this mini-batch (before the update, including the L2 term). */
+  /** Loss of this mini-batch (before the update, including the L2 and activity-L1 terms). */
   readonly loss: number;
   /** Share of this batch classified correctly (classification losses only). */
   readonly accuracy?: number;
@@ -58,6 +62,8 @@ export interface TrainOptions {
   rng?: Rng;
   /** L2 weight decay λ: adds (λ/2)·Σ W² to the loss (weights only, not biases); default 0. */
   l2?: number;
+  /** Activity L1 penalty λ: adds λ·(1/rows)·Σ|a| over every hidden activation, pushing them to exact zeros; default 0. */
+  activityL1?: number;
   /** Called after every step. */
   onStep?(info: StepInfo): void;
   /** Called after every epoch. */
@@ -82,24 +88,36 @@ export interface TrainResult {
   readonly stopped: boolean;
 }
 
-/** Thrown when the loss becomes NaN or infinite; says at which step, so a demo can show it. */
+/** Thrown when the loss, or the weights after an update, become NaN or infinite; says at which step, so a demo can show it. */
 export class DivergenceError extends Error {
-  /** The step (from 1) whose loss was not finite. */
+  /** The step whose loss was not finite (or whose update broke the weights), counted from 1 across every train() call on this network. */
   readonly step: number;
-  /** The epoch (from 1) of that step. */
+  /** The epoch (from 1) of that step within its train() call. */
   readonly epoch: number;
-  /** The offending loss value (NaN or ±Infinity). */
+  /** The offending loss value (NaN or ±Infinity); the last finite loss when the update broke the weights. */
   readonly loss: number;
-  constructor(step: number, epoch: number, loss: number, learningRate: number) {
+  /** 'loss' when the loss was not finite, 'weights' when an update left a non-finite weight or bias. */
+  readonly cause: 'loss' | 'weights';
+  constructor(step: number, epoch: number, loss: number, learningRate: number, cause: 'loss' | 'weights' = 'loss') {
+    const what = cause === 'loss' ? `the loss became ${loss}` : `its update left non-finite weights (the loss before it was ${loss})`;
     super(
-      `Training diverged at step ${step} (epoch ${epoch}): the loss became ${loss}. ` +
+      `Training diverged at step ${step} (epoch ${epoch}): ${what}. ` +
         `The updates overshot; try a smaller learning rate than ${learningRate}.`,
     );
     this.name = 'DivergenceError';
     this.step = step;
     this.epoch = epoch;
     this.loss = loss;
+    this.cause = cause;
   }
+}
+
+// Optimiser steps each network has taken over all its train() calls (a WeakMap: no field on the plain data).
+const stepsTaken = new WeakMap<Network, number>();
+
+/** Optimiser steps train() has taken on this network so far, over all calls (0 for a fresh or cloned network). */
+export function stepsTrained(net: Network): number {
+  return stepsTaken.get(net) ?? 0;
 }
 
 /** Trains a network in place on a dataset with mini-batch gradient descent; see TrainOptions. */
@@ -118,10 +136,12 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
   const n = data.n;
   const batchSize = Math.min(options.batchSize ?? n, n);
   const l2 = options.l2 ?? 0;
+  const activityL1 = options.activityL1 ?? 0;
   if (!(Number.isInteger(epochs) && epochs >= 0)) throw new RangeError(`train: epochs must be a whole number ≥ 0, got ${epochs}`);
   if (!(Number.isInteger(batchSize) && batchSize > 0))
     throw new RangeError(`train: batchSize must be a whole number ≥ 1, got ${options.batchSize}`);
   if (!(l2 >= 0)) throw new RangeError(`train: l2 must be ≥ 0, got ${l2}`);
+  checkActivityL1(activityL1, 'train');
   const rng = options.rng ?? toRng(options.seed);
   const shuffle = options.shuffle ?? true;
 
@@ -156,6 +176,8 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
   };
   let step = 0;
   let epoch = 0;
+  const stepsBefore = stepsTrained(net);
+  let lastLoss = NaN;
   const history = { loss: [] as number[], accuracy: [] as number[] };
 
   while (epoch < epochs && !stopped && !options.signal?.aborted) {
@@ -181,12 +203,15 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
       const pred = wrt === 'logits' ? buf.trace.z[L] : buf.trace.a[L];
       let value = loss.value(pred, yb, rows);
       if (l2 > 0) value += addWeightDecay(net, grads, l2, false);
+      value += activityL1Penalty(buf.trace, activityL1);
       step++;
-      if (!Number.isFinite(value)) throw new DivergenceError(step, epoch, value, optimizer.learningRate);
+      stepsTaken.set(net, stepsBefore + step);
+      if (!Number.isFinite(value)) throw new DivergenceError(stepsBefore + step, epoch, value, optimizer.learningRate);
       loss.gradient(pred, yb, rows, buf.g);
-      backward(net, buf.trace, buf.g, wrt, grads);
+      backward(net, buf.trace, buf.g, wrt, grads, activityL1);
       if (l2 > 0) addWeightDecay(net, grads, l2, true);
       optimizer.step(params, gradList);
+      lastLoss = value;
       const accuracy = loss.accuracy?.(pred, yb, rows);
       lossSum += value * rows;
       accSum += (accuracy ?? 0) * rows;
@@ -200,6 +225,10 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
     options.onEpoch?.({ epoch, step, loss: epochLoss, accuracy: epochAcc, stop });
   }
   if (options.signal?.aborted) stopped = true;
+  // The loss check above only sees an update's damage at the next step; the call's last update
+  // has no next step, so look at the weights themselves before handing the network back.
+  if (step > 0 && !params.every(allFinite))
+    throw new DivergenceError(stepsBefore + step, epoch, lastLoss, optimizer.learningRate, 'weights');
   return {
     epochs: epoch,
     steps: step,
@@ -222,6 +251,11 @@ function addWeightDecay(net: Network, grads: { weights: FloatArray[] }, l2: numb
     }
   });
   return 0.5 * l2 * sum;
+}
+
+function allFinite(values: FloatArray): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] - values[i] !== 0) return false;
+  return true;
 }
 
 function sameType(net: Network, values: FloatArray): FloatArray {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activityL1Penalty,
   backward,
   bce,
   createRng,
@@ -17,13 +18,22 @@ import {
   type Network,
 } from '../../../src/core/index';
 
-// Central-difference gradient of the batch loss with respect to one parameter.
-function numericalGradient(net: Network, x: FloatArray, y: FloatArray, loss: LossName, param: FloatArray, i: number, h = 1e-6): number {
+// Central-difference gradient of the batch loss (plus an optional activity L1 penalty) with respect to one parameter.
+function numericalGradient(
+  net: Network,
+  x: FloatArray,
+  y: FloatArray,
+  loss: LossName,
+  param: FloatArray,
+  i: number,
+  activityL1 = 0,
+  h = 1e-6,
+): number {
   const L = net.layers.length - 1;
   const value = () => {
     const t = forward(net, x);
     const l = getLoss(loss);
-    return l.value(l.reads === 'logits' ? t.z[L] : t.a[L], y, t.rows);
+    return l.value(l.reads === 'logits' ? t.z[L] : t.a[L], y, t.rows) + activityL1Penalty(t, activityL1);
   };
   const keep = param[i];
   param[i] = keep + h;
@@ -39,7 +49,22 @@ function randomBatch(seed: number, rows: number, width: number): Float64Array {
   return Float64Array.from({ length: rows * width }, () => rng.normal());
 }
 
-const cases: { loss: LossName; hidden: ActivationLike[]; output: ActivationLike; targets: (rows: number, k: number) => Float64Array }[] = [
+const cases: {
+  loss: LossName;
+  hidden: ActivationLike[];
+  output: ActivationLike;
+  targets: (rows: number, k: number) => Float64Array;
+  /** λ of an activity L1 penalty on the hidden activations (issue 11.6), if any. */
+  activityL1?: number;
+}[] = [
+  { loss: 'mse', hidden: ['tanh', 'relu'], output: 'linear', targets: (r, k) => randomBatch(12, r, k), activityL1: 0.05 },
+  {
+    loss: 'bce',
+    hidden: ['relu', 'silu'],
+    output: 'linear',
+    targets: (r, k) => randomBatch(13, r, k).map((v) => (v > 0 ? 1 : 0)),
+    activityL1: 0.1,
+  },
   { loss: 'mse', hidden: ['tanh', 'gelu'], output: 'linear', targets: (r, k) => randomBatch(7, r, k) },
   { loss: 'mse', hidden: ['relu', 'softplus'], output: 'sigmoid', targets: (r, k) => randomBatch(8, r, k).map((v) => (v > 0 ? 1 : 0)) },
   { loss: 'mse', hidden: ['leakyRelu', 'elu'], output: 'tanh', targets: (r, k) => randomBatch(9, r, k).map(Math.tanh) },
@@ -54,42 +79,43 @@ const cases: { loss: LossName; hidden: ActivationLike[]; output: ActivationLike;
 ];
 
 describe('backward (whole-network backprop)', () => {
-  it.each(cases.map((c) => [c.loss, `${c.hidden.join('/')} → ${String(c.output)}`, c] as const))(
-    '%s, %s: every dL/dW and dL/db matches central differences (float64, rel err ≤ 1e-6)',
-    (_l, _a, c) => {
-      const net = mlp([3, 5, 4, 3], {
-        activation: c.hidden,
-        output: c.output,
-        dtype: 'float64',
-        seed: 3,
-        bias: 'glorotNormal',
-        outputBias: 0.1,
-      });
-      const rows = 6;
-      const x = randomBatch(5, rows, 3);
-      const y = c.targets(rows, 3);
-      const { gradients } = lossAndGradients(net, x, y, c.loss);
-      let worst = 0;
-      let checked = 0;
-      net.layers.forEach((layer, l) => {
-        for (const [param, grad] of [
-          [layer.weights, gradients.weights[l]],
-          [layer.bias, gradients.bias[l]],
-        ] as const) {
-          for (let i = 0; i < param.length; i++) {
-            const numeric = numericalGradient(net, x, y, c.loss, param, i);
-            // Central differences of an O(1) loss carry ~1e-10 absolute rounding noise (ε/h), so
-            // gradients below 1e-4 are compared at that scale rather than their own.
-            const err = Math.abs(grad[i] - numeric) / Math.max(Math.abs(grad[i]), Math.abs(numeric), 1e-4);
-            worst = Math.max(worst, err);
-            checked++;
-          }
+  it.each(
+    cases.map(
+      (c) => [c.loss, `${c.hidden.join('/')} → ${String(c.output)}${c.activityL1 ? ` + activity L1 ${c.activityL1}` : ''}`, c] as const,
+    ),
+  )('%s, %s: every dL/dW and dL/db matches central differences (float64, rel err ≤ 1e-6)', (_l, _a, c) => {
+    const net = mlp([3, 5, 4, 3], {
+      activation: c.hidden,
+      output: c.output,
+      dtype: 'float64',
+      seed: 3,
+      bias: 'glorotNormal',
+      outputBias: 0.1,
+    });
+    const rows = 6;
+    const x = randomBatch(5, rows, 3);
+    const y = c.targets(rows, 3);
+    const { gradients } = lossAndGradients(net, x, y, c.loss, { activityL1: c.activityL1 });
+    let worst = 0;
+    let checked = 0;
+    net.layers.forEach((layer, l) => {
+      for (const [param, grad] of [
+        [layer.weights, gradients.weights[l]],
+        [layer.bias, gradients.bias[l]],
+      ] as const) {
+        for (let i = 0; i < param.length; i++) {
+          const numeric = numericalGradient(net, x, y, c.loss, param, i, c.activityL1);
+          // Central differences of an O(1) loss carry ~1e-10 absolute rounding noise (ε/h), so
+          // gradients below 1e-4 are compared at that scale rather than their own.
+          const err = Math.abs(grad[i] - numeric) / Math.max(Math.abs(grad[i]), Math.abs(numeric), 1e-4);
+          worst = Math.max(worst, err);
+          checked++;
         }
-      });
-      expect(checked).toBe(3 * 5 + 5 + 5 * 4 + 4 + 4 * 3 + 3);
-      expect(worst).toBeLessThanOrEqual(1e-6);
-    },
-  );
+      }
+    });
+    expect(checked).toBe(3 * 5 + 5 + 5 * 4 + 4 + 4 * 3 + 3);
+    expect(worst).toBeLessThanOrEqual(1e-6);
+  });
 
   it('float32 gradients agree with float64 ones to float32 precision', () => {
     const n64 = mlp([2, 8, 1], { activation: 'tanh', dtype: 'float64', seed: 4 });

@@ -27,6 +27,20 @@ describe('probes', () => {
     expect(deadFraction(net, Float64Array.from([1, -2]))).toBeCloseTo(1 / 3, 15);
   });
 
+  it('refuses to call a unit dead or alive when its pre-activation is NaN or infinite (a diverged net), naming layer and unit', () => {
+    const net = mlp([1, 2, 1], { dtype: 'float64' });
+    const x = Float64Array.from([1, -1]);
+    expect(() => deadFraction(net, x)).not.toThrow(); // control: a finite net is measured
+    net.layers[0].bias[1] = NaN;
+    expect(() => deadUnits(net, x)).toThrow(/layer 1, unit 2 has the pre-activation NaN on input row 1: .*neither dead nor alive/);
+    expect(() => deadFraction(net, x)).toThrow(/neither dead nor alive/);
+    expect(() => activationStats(net, x)).toThrow(/neither dead nor alive/);
+    net.layers[0].bias[1] = 0;
+    net.layers[0].weights[0] = 1e308;
+    net.layers[0].bias[0] = 1e308;
+    expect(() => deadUnits(net, x)).toThrow(/layer 1, unit 1 has the pre-activation Infinity/);
+  });
+
   it('activationStats reports per-layer mean, spread, sparsity and dead units', () => {
     const stats = activationStats(mlp([2, 8, 8, 1], { seed: 2 }), datasets.moons({ n: 64 }).x);
     expect(stats.map((s) => [s.layer, s.activation, s.units])).toEqual([

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   adam,
+  cloneNetwork,
+  parameters,
+  stepsTrained,
   datasets,
   describe as describeNet,
   DivergenceError,
@@ -137,6 +140,48 @@ describe('train', () => {
         `Training diverged at step ${d.step} \\(epoch ${d.epoch}\\): the loss became (NaN|Infinity).*smaller learning rate than 50`,
       ),
     );
+  });
+
+  it('never returns with non-finite weights: an overflow in the last update of a call throws, naming that step (issue 11.9)', () => {
+    const data = datasets.sine({ n: 64 });
+    const causes: string[] = [];
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const net = mlp([1, 16, 16, 1], { seed });
+      try {
+        for (let call = 0; call < 5; call++) {
+          train(net, data, { learningRate: 4, epochs: 4 });
+          // Whatever train() hands back must be a usable network.
+          expect(parameters(net).every((p) => p.every(Number.isFinite))).toBe(true);
+        }
+      } catch (e) {
+        expect(e).toBeInstanceOf(DivergenceError);
+        const d = e as DivergenceError;
+        expect(d.step).toBe(stepsTrained(net));
+        causes.push(d.cause);
+        if (d.cause === 'weights') expect(d.message).toMatch(/its update left non-finite weights \(the loss before it was [\d.e+]+\)/);
+      }
+    }
+    // The runs include both kinds (a control that the check above sees the last-update case).
+    expect(causes).toContain('weights');
+    expect(causes).toContain('loss');
+  });
+
+  it('numbers steps across train() calls on the same network, so a divergence names the real step', () => {
+    const data = datasets.sine({ n: 64 });
+    const net = mlp([1, 16, 1], { seed: 1 });
+    train(net, data, { learningRate: 0.01, epochs: 30 });
+    train(net, data, { learningRate: 0.01, epochs: 20 });
+    expect(stepsTrained(net)).toBe(50);
+    expect(stepsTrained(cloneNetwork(net))).toBe(0);
+    let err: DivergenceError | undefined;
+    try {
+      train(net, data, { learningRate: 50, epochs: 100 });
+    } catch (e) {
+      err = e as DivergenceError;
+    }
+    expect(err).toBeInstanceOf(DivergenceError);
+    expect(err!.step).toBeGreaterThan(50);
+    expect(err!.message).toContain(`at step ${err!.step} `);
   });
 
   it('rejects mismatched shapes, NaN data, empty data and bad options with messages saying what was expected', () => {
