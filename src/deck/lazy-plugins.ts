@@ -1,9 +1,11 @@
 /**
  * reveal's speaker view, search (Ctrl+Shift+F) and zoom (Alt+click): none is needed for the
  * first slide, so they load when the deck is idle. S pressed before then loads the speaker
- * view at once.
+ * view at once. reveal's own interface is put in the deck's language here too.
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { installInterfaceLabels, labelInterface } from './interface-labels';
+import { t } from './ui-text';
 import { whenIdle } from './when-idle';
 
 const LOADERS: Record<string, () => Promise<{ default: () => RevealPlugin }>> = {
@@ -24,6 +26,11 @@ function ensurePlugin(deck: RevealApi, id: string): Promise<RevealPlugin> {
       if (id === 'notes') deck.removeKeyBinding(KEY_S);
       const plugin = module.default();
       deck.registerPlugin(plugin);
+      // The search box is built on first use, with an English placeholder: build it now to label it.
+      if (id === 'search') {
+        (plugin as RevealPlugin & { close(): void }).close();
+        labelInterface(deck.getRevealElement() as HTMLElement);
+      }
       return plugin;
     });
     loading.set(id, pending);
@@ -33,7 +40,8 @@ function ensurePlugin(deck: RevealApi, id: string): Promise<RevealPlugin> {
 
 /** Binds S to a loader of the speaker view, and loads all three plugins when idle. */
 export function installLazyPlugins(deck: RevealApi): void {
-  deck.addKeyBinding({ keyCode: KEY_S, key: 'S', description: 'Speaker notes view' }, () => {
+  installInterfaceLabels(deck);
+  deck.addKeyBinding({ keyCode: KEY_S, key: 'S', description: t('keySpeakerView') }, () => {
     void ensurePlugin(deck, 'notes').then((notes) => (notes as RevealPlugin & { open(): void }).open());
   });
   whenIdle(() => {

@@ -11,7 +11,7 @@ import { parseLiveOptions, type LiveOptions } from './live-options';
 import { clearEdit, editKey, loadEdit, saveEdit } from './saved-edits';
 import { renderParamControls } from './param-controls';
 import { sandbox } from './sandbox-client';
-import { t } from './ui-text';
+import { editorLabels, t } from './ui-text';
 import { usePlainEditor } from './device';
 
 /** DOM event a block fires (bubbling) when its code or parameter values change. */
@@ -184,7 +184,14 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
         mount.className = 'live-editor';
         mount.dataset.editor = '';
         codeBox.replaceChildren(mount);
-        editor = mountEditor(mount, { code: current, name: root.id, height, onRun: () => void block.run(), onChange: codeChanged });
+        editor = mountEditor(mount, {
+          code: current,
+          name: root.id,
+          height,
+          onRun: () => void block.run(),
+          onChange: codeChanged,
+          labels: editorLabels(),
+        });
         root.dataset.editorReady = 'true';
       });
       return mounting;
@@ -204,6 +211,11 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       runTimer = setInterval(() => {
         stateText.textContent = `${t('running')} ${formatMs(performance.now() - startedAt)}${progress}`;
       }, 100);
+      // Type errors never block Run: they are listed above the output while the code runs anyway.
+      void editor?.typeErrors().then(
+        (errors) => token === runToken && output.showTypeErrors(errors),
+        () => undefined,
+      );
       const host = await sandbox();
       const end = await host.run(source, {
         timeoutMs: options.timeoutMs,

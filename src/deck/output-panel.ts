@@ -1,11 +1,26 @@
 /**
  * The output panel under a live block: log lines as text (never HTML), plots drawn with
  * Plotly (loaded on the first plot), streaming plot updates coalesced to one redraw per
- * animation frame, and the run's ending said plainly.
+ * animation frame, and the run's ending said plainly — in the deck's language: the sandbox
+ * sends reason codes and numbers, and only an engine's own error text is shown as it came.
  */
-import type { Layout, RunEnd, SnippetOutput, Trace } from '../sandbox/protocol';
+import { RUNNER_LIMITS } from '../sandbox/limits';
+import type { KillReason, Layout, RunEnd, SnippetOutput, Trace } from '../sandbox/protocol';
+import type { TypeErrorNote } from '../editor/mount-editor';
+import { errorPlace, t, type TextKey } from './ui-text';
 
 type PlotSpec = { traces: Trace[]; layout?: Layout };
+
+/** Which phrase says each kill reason (`killText` picks others when a time limit is or is not known). */
+const KILL_TEXT = {
+  timeout: 'killTimeout',
+  stopped: 'killStopped',
+  limit: 'killLimit',
+  unresponsive: 'killUnresponsive',
+  unavailable: 'killUnavailable',
+  superseded: 'killSuperseded',
+  disposed: 'killDisposed',
+} as const satisfies Record<KillReason, TextKey>;
 
 const drawing = () => import('../plot/draw-plot');
 
@@ -14,12 +29,16 @@ export function createOutputPanel(element: HTMLElement) {
   const plots = new Map<string, HTMLElement>();
   const pendingUpdates = new Map<string, PlotSpec>();
   let frame = 0;
+  let logs = 0;
 
-  const line = (className: string, text: string) => {
+  const makeLine = (className: string, text: string) => {
     const div = document.createElement('div');
     div.className = className;
     div.textContent = text;
-    element.append(div);
+    return div;
+  };
+  const line = (className: string, text: string) => {
+    element.append(makeLine(className, text));
     element.scrollTop = element.scrollHeight;
   };
 
@@ -41,15 +60,31 @@ export function createOutputPanel(element: HTMLElement) {
     /** Empties the panel for a new run. */
     clear(): void {
       element.replaceChildren();
+      delete element.dataset.typeChecked;
       plots.clear();
       pendingUpdates.clear();
+      logs = 0;
+    },
+
+    /**
+     * Puts the type-checker's complaints above the run's output (the code runs anyway), and
+     * marks the panel `data-type-checked` once the check has answered, errors or not.
+     */
+    showTypeErrors(errors: readonly TypeErrorNote[]): void {
+      const lines = errors.map(({ line: at, message }) =>
+        makeLine('log log-warn type-error', `${t('typeError')}${t('atLine', { line: at })}${message}`),
+      );
+      element.prepend(...lines);
+      element.dataset.typeChecked = 'true';
     },
 
     /** Shows one message of a running snippet. */
     show(output: SnippetOutput): void {
       switch (output.kind) {
         case 'log':
-          line(`log log-${output.level}`, output.parts.join(' '));
+          // The runner sends its cap's notice as one more log line (in English): word it here.
+          if (++logs <= RUNNER_LIMITS.maxLogs) line(`log log-${output.level}`, output.parts.join(' '));
+          else if (logs === RUNNER_LIMITS.maxLogs + 1) line('log log-warn', t('logsCapped', { count: RUNNER_LIMITS.maxLogs }));
           break;
         case 'plot': {
           const div = document.createElement('div');
@@ -72,12 +107,8 @@ export function createOutputPanel(element: HTMLElement) {
 
     /** Says how the run ended, when that needs words (errors, kills). */
     end(end: RunEnd): void {
-      if (end.kind === 'error') {
-        const where = end.line ? `line ${end.line}${end.column ? `:${end.column}` : ''}: ` : '';
-        line('log log-error run-error', `${where}${end.message}`);
-      } else if (end.kind === 'killed') {
-        line('log log-killed', end.message);
-      }
+      if (end.kind === 'error') line('log log-error run-error', `${errorPlace(end.line, end.column)}${end.message}`);
+      else if (end.kind === 'killed') line('log log-killed', killText(end));
     },
 
     /** Re-fits the plots after their slide was hidden. */
@@ -92,11 +123,18 @@ export function createOutputPanel(element: HTMLElement) {
 /** Output panel type, derived from its factory. */
 export type OutputPanel = ReturnType<typeof createOutputPanel>;
 
+/** Why a run was ended, as a sentence in the deck's language (with the time limit when one was passed). */
+export function killText(end: Extract<RunEnd, { kind: 'killed' }>): string {
+  if (end.limitMs === undefined) return t(end.reason === 'timeout' ? 'killTimeoutNoLimit' : KILL_TEXT[end.reason]);
+  const seconds = (end.limitMs / 1000).toFixed(1);
+  return t(end.reason === 'unresponsive' ? 'killUnresponsiveAfterLimit' : KILL_TEXT[end.reason], { seconds });
+}
+
 /** A one-line text summary of a plot for screen readers: title, traces and their sizes. */
 export function plotSummary(spec: PlotSpec): string {
-  const traces = spec.traces.map((t) => {
-    const n = t.y?.length ?? t.x?.length ?? t.z?.length ?? 0;
-    return `${t.name ?? t.type ?? 'line'} (${n} points)`;
+  const traces = spec.traces.map((trace, i) => {
+    const count = trace.y?.length ?? trace.x?.length ?? trace.z?.length ?? 0;
+    return t('plotPoints', { name: trace.name ?? t('plotTrace', { index: i + 1 }), count });
   });
-  return `${spec.layout?.title ?? 'Plot'}: ${traces.join(', ')}`;
+  return `${spec.layout?.title ?? t('plot')}: ${traces.join(', ')}`;
 }

@@ -20,8 +20,8 @@ async function runInOrder(blocks: LiveBlock[]): Promise<void> {
 /** Binds R and W, and adds the share/download buttons. `blocks()` lists the live blocks in deck order. */
 export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]): void {
   const onSlide = () => blocks().filter((block) => deck.getCurrentSlide()?.contains(block.element));
-  deck.addKeyBinding({ keyCode: KEY_R, key: 'R', description: 'Run the live code on this slide' }, () => void runInOrder(onSlide()));
-  deck.addKeyBinding({ keyCode: KEY_W, key: 'W', description: 'Warm up: run every live block once' }, () => {
+  deck.addKeyBinding({ keyCode: KEY_R, key: 'R', description: t('keyRunSlide') }, () => void runInOrder(onSlide()));
+  deck.addKeyBinding({ keyCode: KEY_W, key: 'W', description: t('keyWarmUp') }, () => {
     document.documentElement.dataset.warmup = 'running';
     void runInOrder(blocks()).then(() => (document.documentElement.dataset.warmup = 'done'));
   });

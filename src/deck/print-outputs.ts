@@ -12,6 +12,7 @@ import { liveBlocks } from './live-code-plugin';
 import { typesetSlides } from './math-plugin';
 import type { LiveBlock } from './live-block';
 import { DEFAULT_TIMEOUT_MS, clampTimeout } from '../sandbox/limits';
+import { t } from './ui-text';
 
 /** Time beyond a block's own limit after which the handout gives up waiting on it. */
 const GIVE_UP_GRACE_MS = 5000;
@@ -36,7 +37,10 @@ export async function renderPrintOutputs(deck: RevealApi): Promise<void> {
     await highlightSlides(deck, deck.getSlides()).catch((error: unknown) => console.error('PDF handout: highlighting', error));
     await typesetSlides(deck, deck.getSlides()).catch((error: unknown) => console.error('PDF handout: formulas', error));
     const blocks = liveBlocks();
-    for (const block of blocks) await runForPrint(block);
+    for (const block of blocks) {
+      await runForPrint(block);
+      withoutTiming(block);
+    }
     if (document.querySelector('[data-live] .live-plot')) await plotsToImages();
     copyOutputsIntoFragmentPages(blocks);
     fitPages(deck);
@@ -63,13 +67,19 @@ async function runForPrint(block: LiveBlock): Promise<void> {
     const end = await Promise.race([block.run(), gaveUp]);
     if (end === 'gave-up') {
       await block.stop().catch(() => undefined);
-      note(block, `Not run for the handout: no answer within ${(limit / 1000).toFixed(1)} s.`);
+      note(block, t('printNoAnswer', { seconds: (limit / 1000).toFixed(1) }));
     }
   } catch (error) {
-    note(block, `Not run for the handout: ${error instanceof Error ? error.message : String(error)}`);
+    note(block, t('printFailed', { reason: error instanceof Error ? error.message : String(error) }));
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A run's duration ("✓ 4 ms") says nothing on paper: a finished block prints no status. */
+function withoutTiming(block: LiveBlock): void {
+  const state = block.element.querySelector('.live-state');
+  if (state && block.element.dataset.status === 'done') state.textContent = '';
 }
 
 function note(block: LiveBlock, text: string): void {
@@ -108,7 +118,7 @@ async function plotToImage(Plotly: PlotlyApi, plot: HTMLElement): Promise<void> 
   const img = document.createElement('img');
   img.className = 'live-plot live-plot-image';
   if (plot.dataset.plotId) img.dataset.plotId = plot.dataset.plotId;
-  img.alt = plot.getAttribute('aria-label') ?? 'Plot';
+  img.alt = plot.getAttribute('aria-label') ?? t('plot');
   img.width = width;
   img.height = height;
   img.src = url;

@@ -3,6 +3,8 @@
  * by default, English in English mode. Read when an element is built, so a language switch,
  * which rebuilds the slides, also relabels them.
  */
+import type { EditorLabels } from '../editor/mount-editor';
+
 const TEXT = {
   run: { zh: '▶ 运行', en: '▶ Run' },
   runTitle: { zh: '运行（Ctrl+Enter）', en: 'Run (Ctrl+Enter)' },
@@ -29,6 +31,74 @@ const TEXT = {
   linkCopied: { zh: '链接已复制。', en: 'Link copied.' },
   copyLink: { zh: '复制这个链接：', en: 'Copy this link:' },
   nothingEdited: { zh: '还没有修改任何代码。', en: 'Nothing edited yet.' },
+  // How a run ended, worded here from the sandbox's reason code and numbers (never its English).
+  killStopped: { zh: '已停止。', en: 'Stopped.' },
+  killTimeout: {
+    zh: '已到时间上限：{seconds} 秒后停止。是死循环，还是对现场演示来说计算量太大？',
+    en: 'Time limit reached: stopped after {seconds} s. An endless loop, or too much work for a live demo?',
+  },
+  killLimit: {
+    zh: '已停止：代码的输出超出了沙箱的限制（消息太多、太大或格式不对）。',
+    en: "Stopped: the snippet's output broke the sandbox's limits (too many, too large or malformed messages).",
+  },
+  killTimeoutNoLimit: { zh: '已到时间上限，运行已停止。', en: 'Time limit reached: the run was stopped.' },
+  killUnresponsive: { zh: '沙箱没有响应，已重新启动。', en: 'The sandbox stopped answering and was restarted.' },
+  killUnresponsiveAfterLimit: {
+    zh: '已到时间上限（{seconds} 秒），沙箱没有响应，已重新启动。',
+    en: 'Time limit reached ({seconds} s) and the sandbox stopped answering; it was restarted.',
+  },
+  killUnavailable: {
+    zh: '沙箱无法启动（是不是被内容安全策略 CSP 阻止了？）。',
+    en: 'The sandbox did not start (is a Content-Security-Policy blocking it?).',
+  },
+  killSuperseded: { zh: '已被新的运行取代。', en: 'Replaced by a new run.' },
+  killDisposed: { zh: '沙箱已关闭。', en: 'The sandbox was closed.' },
+  atLine: { zh: '第 {line} 行：', en: 'line {line}: ' },
+  atLineColumn: { zh: '第 {line} 行第 {column} 列：', en: 'line {line}:{column}: ' },
+  logsCapped: {
+    zh: '…… 日志超过 {count} 条：这次运行其余的日志不再显示。',
+    en: "… more than {count} log messages: the rest of this run's logs are not shown.",
+  },
+  typeError: { zh: '类型错误（仍然运行）：', en: 'Type error (running anyway): ' },
+  plot: { zh: '图表', en: 'Plot' },
+  plotTrace: { zh: '曲线 {index}', en: 'trace {index}' },
+  plotPoints: { zh: '{name}（{count} 个点）', en: '{name} ({count} points)' },
+  sandboxTitle: { zh: '代码沙箱', en: 'Snippet sandbox' },
+  // The editor (Monaco or the phone's plain one).
+  editorLabel: {
+    zh: '可运行的 TypeScript 代码。Ctrl+Enter 运行，Esc 回到幻灯片。',
+    en: 'Live TypeScript snippet. Ctrl+Enter runs it, Escape returns to the slides.',
+  },
+  editorRun: { zh: '运行代码', en: 'Run snippet' },
+  editorBack: { zh: '回到幻灯片', en: 'Back to the slides' },
+  // The handout (PDF).
+  printNoAnswer: { zh: '讲义中未运行：{seconds} 秒内没有结果。', en: 'Not run for the handout: no answer within {seconds} s.' },
+  printFailed: { zh: '讲义中未运行：{reason}', en: 'Not run for the handout: {reason}' },
+  // reveal.js's own interface: help overlay (?), search box, navigation arrows.
+  helpTitle: { zh: '键盘快捷键', en: 'Keyboard Shortcuts' },
+  helpKey: { zh: '按键', en: 'KEY' },
+  helpAction: { zh: '功能', en: 'ACTION' },
+  keyNextSlide: { zh: '下一张', en: 'Next slide' },
+  keyPreviousSlide: { zh: '上一张', en: 'Previous slide' },
+  keyLeft: { zh: '向左', en: 'Navigate left' },
+  keyRight: { zh: '向右', en: 'Navigate right' },
+  keyUp: { zh: '向上', en: 'Navigate up' },
+  keyDown: { zh: '向下', en: 'Navigate down' },
+  keyNoFragments: { zh: '翻页（跳过逐条显示）', en: 'Navigate without fragments' },
+  keyFirstLast: { zh: '跳到第一张/最后一张', en: 'Jump to first/last slide' },
+  keyPause: { zh: '暂停（黑屏）', en: 'Pause' },
+  keyFullscreen: { zh: '全屏', en: 'Fullscreen' },
+  keyJump: { zh: '跳到指定幻灯片', en: 'Jump to slide' },
+  keyOverview: { zh: '幻灯片总览', en: 'Slide overview' },
+  keySearch: { zh: '搜索', en: 'Search' },
+  keySpeakerView: { zh: '演讲者视图', en: 'Speaker notes view' },
+  keyRunSlide: { zh: '运行这张幻灯片上的代码', en: 'Run the live code on this slide' },
+  keyWarmUp: { zh: '预热：把所有代码都运行一遍', en: 'Warm up: run every live block once' },
+  searchPlaceholder: { zh: '搜索……', en: 'Search...' },
+  navPrevious: { zh: '上一张', en: 'previous slide' },
+  navNext: { zh: '下一张', en: 'next slide' },
+  navAbove: { zh: '上面一张', en: 'above slide' },
+  navBelow: { zh: '下面一张', en: 'below slide' },
 } as const;
 
 /** DOM event on `document` after the slides' language changed: labels built once relabel on it. */
@@ -37,7 +107,35 @@ export const LANGUAGE_CHANGED = 'rectify-language';
 /** One of the deck's phrases. */
 export type TextKey = keyof typeof TEXT;
 
-/** The phrase in the current language of the page (`<html lang>`). */
-export function t(key: TextKey): string {
-  return TEXT[key][document.documentElement.lang === 'en' ? 'en' : 'zh'];
+/** The languages every phrase is written in. */
+export const TEXT_LANGUAGES = ['zh', 'en'] as const;
+
+/** One of `TEXT_LANGUAGES`. */
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+
+/**
+ * The phrase in the current language of the page (`<html lang>`), its `{name}` slots filled
+ * from `values` (numbers and the sandbox's untranslatable details such as an engine's error).
+ */
+export function t(key: TextKey, values?: Record<string, string | number>): string {
+  return textIn(document.documentElement.lang === 'en' ? 'en' : 'zh', key, values);
+}
+
+/** The phrase in a given language (for tests, and to recognise a phrase shown in the other one). */
+export function textIn(language: TextLanguage, key: TextKey, values: Record<string, string | number> = {}): string {
+  return TEXT[key][language].replace(/\{(\w+)\}/g, (slot, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : slot));
+}
+
+/** Every phrase key, for tests and for relabelling text built outside the deck (reveal's help). */
+export const TEXT_KEYS = Object.keys(TEXT) as TextKey[];
+
+/** "line 4:15: " / "第 4 行第 15 列：" before an error's own text; nothing when the place is unknown. */
+export function errorPlace(line: number | undefined, column?: number): string {
+  if (!line) return '';
+  return column ? t('atLineColumn', { line, column }) : t('atLine', { line });
+}
+
+/** The editor's words in the current language (the editor module cannot import this table). */
+export function editorLabels(): EditorLabels {
+  return { editor: t('editorLabel'), run: t('editorRun'), backToSlides: t('editorBack'), errorPlace };
 }

@@ -25,11 +25,12 @@ ts.typescriptDefaults.setCompilerOptions({
   allowNonTsExtensions: true,
   lib: ['es2022'],
 });
-// Top-level await and `import … from 'rectify'` are fine in snippets: no "module" complaints.
+/** Diagnostics that are not errors here: top-level await and `import … from 'rectify'` are fine in snippets. */
+export const IGNORED_DIAGNOSTICS: readonly number[] = [1375, 1378];
 ts.typescriptDefaults.setDiagnosticsOptions({
   noSemanticValidation: false,
   noSyntaxValidation: false,
-  diagnosticCodesToIgnore: [1375, 1378],
+  diagnosticCodesToIgnore: [...IGNORED_DIAGNOSTICS],
 });
 // `import { relu } from 'rectify'` resolves to the runner's API, which re-exports the core's
 // generated declarations: IntelliSense shows the core's own doc comments.
@@ -42,4 +43,4 @@ declare const console: { log(...values: unknown[]): void; info(...values: unknow
   'file:///node_modules/@types/rectify-console/index.d.ts',
 );
 
-export { monaco };
+export { monaco, ts };

@@ -4,7 +4,7 @@
  * so a live block cannot tell them apart: monospace, no spell-checking, auto-correction or
  * auto-capitalisation, grows with its text, Ctrl/Cmd+Enter runs, Esc hands the keyboard
  * back to the deck, and a run error is named under the code with its line selected.
- * There is no type-checker here, so `markers()` is always empty. Styles: assets/phone.css
+ * There is no type-checker here, so `markers()` and `typeErrors()` are always empty. Styles: assets/phone.css
  * (loaded with src/deck/device.ts).
  */
 import type { EditorOptions, LiveEditor } from './mount-editor';
@@ -30,7 +30,7 @@ export function mountPlainEditor(mount: HTMLElement, options: EditorOptions): Li
     ['autocorrect', 'off'],
     ['autocapitalize', 'off'],
     ['data-gramm', 'false'], // Grammarly
-    ['aria-label', 'Live TypeScript snippet. Ctrl+Enter runs it, Escape returns to the slides.'],
+    ['aria-label', options.labels.editor],
   ]) {
     textarea.setAttribute(name, value);
   }
@@ -112,7 +112,7 @@ export function mountPlainEditor(mount: HTMLElement, options: EditorOptions): Li
       const lines = textarea.value.split('\n');
       const at = Math.min(Math.max(line, 1), lines.length);
       const start = lines.slice(0, at - 1).reduce((sum, text) => sum + text.length + 1, 0);
-      error.textContent = `line ${line}${column > 1 ? `:${column}` : ''}: ${message}`;
+      error.textContent = `${options.labels.errorPlace(line, column > 1 ? column : undefined)}${message}`;
       error.hidden = false;
       textarea.setAttribute('aria-invalid', 'true');
       textarea.setAttribute('aria-describedby', error.id);
@@ -120,6 +120,7 @@ export function mountPlainEditor(mount: HTMLElement, options: EditorOptions): Li
     },
 
     markers: (): Markers => [],
+    typeErrors: () => Promise.resolve([]),
     focus: (): void => textarea.focus(),
     dispose(): void {
       resized.disconnect();

@@ -25,6 +25,8 @@ export interface SandboxHostOptions {
   container?: HTMLElement;
   /** How long the sandbox may take to start before runs fail, in ms (default 5000). */
   startTimeoutMs?: number;
+  /** The hidden iframe's accessible name, in the deck's language (read each time it is built). */
+  title?: () => string;
 }
 
 /** The sandbox's Content-Security-Policy: only the shell (by hash) and blob: scripts, no network at all. */
@@ -76,7 +78,8 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
     iframe.setAttribute('aria-hidden', 'true');
     iframe.setAttribute('data-sandbox', '');
     iframe.tabIndex = -1;
-    iframe.title = 'Snippet sandbox';
+    const title = options.title?.();
+    if (title) iframe.title = title;
     iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
     iframe.srcdoc = sandboxSrcdoc(shellSource, shellHash);
     const channel = new MessageChannel();
@@ -139,10 +142,11 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
     post({ kind: 'ping', n: ++pingSeq });
   }
 
-  function rebuild(message: string): void {
+  /** Replaces a sandbox that stopped answering; a run in it ends as `unresponsive` (with its limit, if it had passed it). */
+  function rebuild(message: string, limitMs?: number): void {
     const run = current;
     teardown();
-    if (run) finish(run, { kind: 'killed', reason: 'unresponsive', message });
+    if (run) finish(run, { kind: 'killed', reason: 'unresponsive', message, ...(limitMs === undefined ? {} : { limitMs }) });
     if (!disposed) ensure();
   }
 
@@ -163,6 +167,7 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
         return;
       }
       if (message.kind === 'error') finish(run, toSource(run, message));
+      else if (message.kind === 'killed' && message.reason === 'timeout') finish(run, { ...message, limitMs: run.timeoutMs });
       else if (message.kind === 'done' || message.kind === 'killed') finish(run, message);
       else deliver(run, message);
     }
@@ -234,7 +239,11 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
             if (current !== run || frame !== f) return;
             post({ kind: 'run', runId, js, timeoutMs, params: finiteParams(opts.params) });
             run.timer = setTimeout(
-              () => rebuild(`Time limit reached (${(timeoutMs / 1000).toFixed(1)} s) and the sandbox stopped answering; it was restarted.`),
+              () =>
+                rebuild(
+                  `Time limit reached (${(timeoutMs / 1000).toFixed(1)} s) and the sandbox stopped answering; it was restarted.`,
+                  timeoutMs,
+                ),
               timeoutMs + HOST_GRACE_MS,
             );
           },
@@ -242,7 +251,7 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
             if (frame === f) teardown();
             finish(run, {
               kind: 'killed',
-              reason: 'unresponsive',
+              reason: 'unavailable',
               message: 'The sandbox did not start (is a Content-Security-Policy blocking it?).',
             });
           },

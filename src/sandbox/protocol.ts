@@ -107,20 +107,26 @@ export type SnippetOutput =
       loss?: number;
     };
 
-/** Why a run was ended from outside. */
-export type KillReason =
+/** Why a run can be ended from outside: each one is worded by the deck (see the output panel). */
+export const KILL_REASONS = [
   /** It ran longer than its time limit. */
-  | 'timeout'
+  'timeout',
   /** The user pressed Stop (or the host's `stop()` was called). */
-  | 'stopped'
+  'stopped',
   /** It broke an output limit (message count, bytes, size) or sent a malformed message. */
-  | 'limit'
+  'limit',
   /** The sandbox stopped answering (hung or crashed) and was rebuilt. */
-  | 'unresponsive'
+  'unresponsive',
+  /** The sandbox never started (e.g. a Content-Security-Policy blocks it); decided by the host only. */
+  'unavailable',
   /** A new run started before this one finished. */
-  | 'superseded'
+  'superseded',
   /** The host was disposed. */
-  | 'disposed';
+  'disposed',
+] as const;
+
+/** Why a run was ended from outside. */
+export type KillReason = (typeof KILL_REASONS)[number];
 
 /** The last message of every run: exactly one of these ends it. */
 export type RunEnd =
@@ -144,7 +150,12 @@ export type RunEnd =
       kind: 'killed';
       /** Why it was ended. */
       reason: KillReason;
-      /** One plain sentence for the output panel, e.g. "Stopped after 3.0 s (time limit)". */
+      /**
+       * The run's time limit in ms, when it was passed (`timeout`, or `unresponsive` after the
+       * limit): added by the host, which knows it, so the deck can word the limit.
+       */
+      limitMs?: number;
+      /** A technical English sentence for logs and tests; the deck words what it shows from `reason`. */
       message: string;
     };
 

@@ -86,6 +86,7 @@ function createOutput(limits: RunnerLimits, params: Record<string, number>) {
 
   const log = (level: LogLevel, args: unknown[]) => {
     if (logs >= limits.maxLogs) {
+      // One notice past the cap; the deck's panel shows its own words for it (in the deck's language).
       if (logs++ === limits.maxLogs) {
         post({
           kind: 'log',

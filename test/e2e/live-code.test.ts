@@ -98,7 +98,7 @@ describe('a live block', () => {
   it('reports a runtime error with its line and marks that line', async () => {
     await setCode("console.log('first');\nconst o: any = undefined;\no.boom();");
     expect(await runAndWait()).toBe('error');
-    expect(await output()).toMatch(/line 3(:\d+)?: TypeError/);
+    expect(await output()).toMatch(/第 3 行(第 \d+ 列)?：TypeError/);
   });
 
   it('kills an infinite loop within 3.5 s while the deck still moves, and the next run works', async () => {
@@ -114,7 +114,7 @@ describe('a live block', () => {
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'killed', BLOCK, { timeout: 5_000 });
     expect(Date.now() - started).toBeLessThan(3_500);
-    expect(await output()).toMatch(/time limit|3\.0 s/i);
+    expect(await output()).toContain('已到时间上限：3.0 秒后停止');
     await setCode("console.log('alive again')");
     expect(await runAndWait()).toBe('done');
     expect(await output()).toContain('alive again');

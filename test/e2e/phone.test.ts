@@ -184,7 +184,7 @@ describe('the deck on a phone (390×844, touch)', () => {
       text: el.textContent ?? '',
     }));
     expect(error.hidden).toBe(false);
-    expect(error.text).toMatch(/^line 2\b.*notDefined/);
+    expect(error.text).toMatch(/^第 2 行.*notDefined/);
     const selected = await page.$eval(`${BLOCK} textarea`, (el) => {
       const t = el as HTMLTextAreaElement;
       return t.value.slice(t.selectionStart, t.selectionEnd);
