@@ -1,7 +1,7 @@
 // Claim 1 (slides/01-activation.md): without a nonlinearity stacked linear layers collapse to one
 // affine map (papers.md 1a), so a deep linear net cannot fit XOR while the same net with ReLU can (1b).
 import { describe, expect, it } from 'vitest';
-import { finalPlot, logLine, numbersIn, runDemo } from './demo-run';
+import { finalPlot, logLine, numbersIn, runDemo, ys } from './demo-run';
 
 describe('#linear-collapse', () => {
   it('prints a max |stack − one matrix| below 1e-12 (float64, papers.md 1a)', async () => {
@@ -37,5 +37,26 @@ describe('#xor-linear-vs-relu', () => {
     expect(Math.abs(linear[0] - 0.5)).toBeLessThan(0.02);
     expect(Math.min(...relu)).toBeLessThan(0.1);
     expect(Math.max(...relu)).toBeGreaterThan(0.9);
+  });
+});
+
+describe('#moons-linear-vs-relu', () => {
+  it('a 4-layer linear net ends at the accuracy of one straight line (logistic regression, ±0.01) while one ReLU layer separates the moons (≥ 0.98)', async () => {
+    const run = await runDemo('moons-linear-vs-relu');
+    const [line, deepLinear, relu] = run.logs.map((l) => numbersIn(l).at(-1)!);
+    expect(line).toBeGreaterThan(0.8);
+    expect(line).toBeLessThan(0.95); // the moons are not linearly separable
+    expect(Math.abs(deepLinear - line)).toBeLessThanOrEqual(0.01);
+    expect(relu).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('draws the linear net’s boundary as a straight line, the ReLU regions as 0/1 and all 200 points', async () => {
+    const [regions, boundary, points] = finalPlot(await runDemo('moons-linear-vs-relu')).traces;
+    const x = ys({ y: boundary.x } as never);
+    const y = ys(boundary);
+    const slope = (y[1] - y[0]) / (x[1] - x[0]);
+    x.forEach((xi, i) => expect(y[i]).toBeCloseTo(y[0] + slope * (xi - x[0]), 6));
+    expect(new Set(regions.z!.flat())).toEqual(new Set([0, 1]));
+    expect(ys(points)).toHaveLength(200);
   });
 });

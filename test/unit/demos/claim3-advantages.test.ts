@@ -104,3 +104,23 @@ describe('#sparse-trained', () => {
     expect(numbersIn(String(layout?.title)).at(-1)).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe('#sparse-l1', () => {
+  it('λ = 0.001: about half zeros at init, no more after plain training (≤ 0.55), 0.6–0.8 with L1 (papers.md 4b), accuracy 1', async () => {
+    const run = await runDemo('sparse-l1');
+    const [init, plain, l1] = ys(finalPlot(run).traces[0]);
+    expect(Math.abs(init - 0.5)).toBeLessThanOrEqual(0.05);
+    expect(plain).toBeLessThanOrEqual(0.55);
+    expect(l1).toBeGreaterThanOrEqual(0.6);
+    expect(l1).toBeLessThanOrEqual(0.8);
+    expect(numbersIn(run.logs[0]).slice(5, 7)).toEqual([1, 1]); // accuracy of both ("L1" is a number too)
+  }, 40_000);
+
+  it('λ = 0.01: ≥ 0.85 zeros and many dead units (papers.md 4b: 43–55 %); λ = 0 is plain training', async () => {
+    const strong = await runDemo('sparse-l1', { lambda: 0.01 });
+    expect(ys(finalPlot(strong).traces[0])[2]).toBeGreaterThanOrEqual(0.85);
+    expect(numbersIn(strong.logs[0]).at(-1)).toBeGreaterThanOrEqual(35);
+    const none = ys(finalPlot(await runDemo('sparse-l1', { lambda: 0 })).traces[0]);
+    expect(none[2]).toBe(none[1]);
+  }, 40_000);
+});

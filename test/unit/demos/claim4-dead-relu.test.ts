@@ -93,3 +93,14 @@ describe('#leaky-relu', () => {
     }
   });
 });
+
+describe('#born-dead-bias', () => {
+  it('a born-dead net (constant 0 at x = ±1) learns only its output bias, which goes to the target’s mean (issue 11.1)', async () => {
+    const run = await runDemo('born-dead-bias');
+    const [, out1, outMinus1, params, steps, moved, , bias, mean] = numbersIn(run.logs[0]);
+    expect([out1, outMinus1, params, steps, moved]).toEqual([0, 0, 61, 500, 1]);
+    expect(bias).toBeCloseTo(mean, 3);
+    const trained = ys(finalPlot(run).traces[1]);
+    expect(Math.max(...trained) - Math.min(...trained)).toBeLessThan(1e-12); // a constant
+  });
+});

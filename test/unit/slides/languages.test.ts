@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isLiveFence } from '../../../src/deck/live-options';
 import { NOTES_MARKER, splitSlides } from '../../../src/deck/split-slides';
-import { liveSnippets, runSnippet } from './run-snippets';
+import { liveSnippets, runSnippet, testTimeoutFor } from './run-snippets';
 
 const ZH = 'slides';
 const EN = 'slides/en';
@@ -226,6 +226,6 @@ describe('English live snippets', () => {
     it(`${snippet.file}:${snippet.line} (#${snippet.slideId}) runs against the core and shows something`, async () => {
       const { logs, plots } = await runSnippet(snippet);
       expect(logs.length + plots.length).toBeGreaterThan(0);
-    });
+    }, testTimeoutFor(snippet));
   }
 });

@@ -4,7 +4,7 @@
  * the core that breaks a demo fails here, before anyone presents it.
  */
 import { describe, expect, it } from 'vitest';
-import { liveSnippets, runSnippet } from './run-snippets';
+import { liveSnippets, runSnippet, testTimeoutFor } from './run-snippets';
 
 const snippets = liveSnippets();
 
@@ -17,6 +17,6 @@ describe('live snippets in slides/', () => {
     it(`${snippet.file}:${snippet.line} (#${snippet.slideId}) runs against the core and shows something`, async () => {
       const { logs, plots } = await runSnippet(snippet);
       expect(logs.length + plots.length).toBeGreaterThan(0);
-    });
+    }, testTimeoutFor(snippet));
   }
 });

@@ -79,7 +79,7 @@ export async function runSnippet(snippet: Snippet | string, params: Record<strin
   // Same realm as the core (as in the worker): the plot schema only accepts plain objects of this realm.
   new Function('self', wrapSnippet(compiled.js))(scope);
   const fn = scope[SNIPPET_GLOBAL] as (...args: unknown[]) => Promise<unknown>;
-  const limitMs = parseLiveOptions(info).timeoutMs ?? 3000;
+  const limitMs = timeLimitOf(info);
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
     fn(require, {}, {}, console),
@@ -87,6 +87,14 @@ export async function runSnippet(snippet: Snippet | string, params: Record<strin
   ]).finally(() => clearTimeout(timer));
   return run;
 }
+
+/** A block's run-time limit in ms: its `timeout=` option, or the sandbox's default 3 s. */
+export function timeLimitOf(snippet: Snippet | string): number {
+  return parseLiveOptions(typeof snippet === 'string' ? snippet : snippet.info).timeoutMs ?? 3000;
+}
+
+/** How long a test may wait for a snippet: runSnippet's own cut-off (twice the limit) plus a margin, so it reports first. */
+export const testTimeoutFor = (snippet: Snippet): number => 2 * timeLimitOf(snippet) + 2000;
 
 /** The snippet on the slide with this id (the first, or the n-th), or a clear error. */
 export function snippetOn(slideId: string, n = 0, dir = 'slides'): Snippet {
