@@ -1,13 +1,18 @@
 import { defineConfig } from 'vite';
 import { sandboxRunnerPlugin } from './src/sandbox/vite-plugin.ts';
+import { fallbackFontPlugin, isFallbackFontFile } from './scripts/fallback-font.mjs';
 
 // `base: './'` makes dist/ work from any sub-path (a USB stick, a GitHub Pages folder).
 export default defineConfig({
   base: './',
   // The sandbox's runner and shell reach its opaque-origin iframe as strings (see src/sandbox).
-  plugins: [sandboxRunnerPlugin()],
+  // The CJK fallback font is subset from the slides at build time (see scripts/fallback-font.mjs).
+  plugins: [sandboxRunnerPlugin(), fallbackFontPlugin()],
   build: {
     target: 'es2022',
+    // The fallback font's small files stay files: inlined, every visitor would download them
+    // inside the CSS, when only a machine without a CJK font should fetch them.
+    assetsInlineLimit: (file) => (isFallbackFontFile(file) ? false : undefined),
     // Monaco and Plotly are big by nature and load lazily; don't warn about them.
     chunkSizeWarningLimit: 8000,
   },

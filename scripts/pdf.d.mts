@@ -36,6 +36,8 @@ export interface PdfResult {
   scaled: number;
   overflowing: string[];
   problems: string[];
+  /** Distinct printed characters checked for a glyph (none missing, or makePdf rejects). */
+  glyphsChecked: number;
 }
 
 export declare function makePdf(options?: PdfOptions): Promise<PdfResult>;

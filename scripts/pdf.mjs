@@ -5,6 +5,8 @@
 //   npm run pdf                          → rectify-handout.pdf
 //   npm run pdf -- out/talk.pdf --lang=en --no-build --dist=dist
 //
+// Fails, writing nothing, when a printed character would be a box (no font has it).
+//
 // Fragments are printed in their final state (`pdfSeparateFragments=false`): a handout
 // wants one page per slide, not one per click.
 import { existsSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './find-chromium.mjs';
+import { describeMissingGlyphs, findMissingGlyphs } from './missing-glyphs.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,6 +103,16 @@ export async function makePdf(options = {}) {
       };
     });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    // On a machine without a CJK font (and a broken fallback) the handout was all boxes and
+    // this script said "wrote …": check every printed character against the fonts it really
+    // got, and write nothing rather than a PDF of boxes.
+    const glyphs = await findMissingGlyphs(page);
+    if (glyphs.missing.length)
+      throw new Error(
+        `The handout would show ${glyphs.missing.length} character(s) as boxes (no font here has them): ` +
+          `${describeMissingGlyphs(glyphs.missing)}. Install fonts that have them (Debian: fonts-noto-cjk ` +
+          'fonts-noto-color-emoji), or check the fallback font built from the slides (scripts/fallback-font.mjs).',
+      );
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, pdf);
     log(
@@ -112,7 +125,7 @@ export async function makePdf(options = {}) {
     if (failed.length) log(`blocks that did not finish cleanly (their message is in the PDF): ${failed.join(', ')}`);
     if (summary.overflowing.length) log(`slides still taller than a page: ${summary.overflowing.join(', ')}`);
     if (problems.length) log(`page errors: ${problems.join(' | ')}`);
-    return { ...summary, path: out, bytes: pdf.length, pdf, problems };
+    return { ...summary, path: out, bytes: pdf.length, pdf, problems, glyphsChecked: glyphs.checked };
   } finally {
     await context.close();
     if (ownBrowser) await browser.close();
