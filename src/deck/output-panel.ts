@@ -136,5 +136,6 @@ export function plotSummary(spec: PlotSpec): string {
     const count = trace.y?.length ?? trace.x?.length ?? trace.z?.length ?? 0;
     return t('plotPoints', { name: trace.name ?? t('plotTrace', { index: i + 1 }), count });
   });
-  return `${spec.layout?.title ?? t('plot')}: ${traces.join(', ')}`;
+  const title = spec.layout?.title ?? t('plot');
+  return traces.length === 0 ? title : t('plotSummary', { title, traces: traces.join(t('listSeparator')) });
 }

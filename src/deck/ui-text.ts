@@ -63,6 +63,12 @@ const TEXT = {
   plot: { zh: '图表', en: 'Plot' },
   plotTrace: { zh: '曲线 {index}', en: 'trace {index}' },
   plotPoints: { zh: '{name}（{count} 个点）', en: '{name} ({count} points)' },
+  plotSummary: { zh: '{title}：{traces}', en: '{title}: {traces}' },
+  listSeparator: { zh: '，', en: ', ' },
+  // For the live block's toolbar and its progress text (live-block.ts).
+  liveToolbar: { zh: '可运行的代码', en: 'Live code' },
+  progressEpoch: { zh: ' · 第 {epoch} 轮', en: ' · epoch {epoch}' },
+  progressLoss: { zh: ' · 损失 {loss}', en: ' · loss {loss}' },
   sandboxTitle: { zh: '代码沙箱', en: 'Snippet sandbox' },
   // The editor (Monaco or the phone's plain one).
   editorLabel: {

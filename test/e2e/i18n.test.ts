@@ -26,7 +26,8 @@ const EXPECTED = {
     search: '搜索……',
     nextArrow: '下一张',
     editor: /^可运行的 TypeScript 代码。/,
-    plot: /个点）/,
+    plot: /^图表：relu（3 个点）$/,
+    logsCapped: /^…… 日志超过 300 条：/,
   },
   en: {
     timeLimit: /^Time limit reached: stopped after 3\.0 s\./,
@@ -39,7 +40,8 @@ const EXPECTED = {
     search: 'Search...',
     nextArrow: 'next slide',
     editor: /^Live TypeScript snippet\./,
-    plot: / points\)/,
+    plot: /^Plot: relu \(3 points\)$/,
+    logsCapped: /^… more than 300 log messages: /,
   },
 } as const;
 
@@ -148,6 +150,15 @@ describe.each(['zh', 'en'] as const)('the %s deck', (language) => {
     await run(page, "console.log('first');\nconst o: any = undefined;\no.boom();");
     expect(await ended(page)).toBe('error');
     expect(await lines(page, '.run-error')).toEqual([expect.stringMatching(expected.runError)]);
+  });
+
+  it('says the log cap in its language, after the lines it shows', async () => {
+    await run(page, 'for (let i = 1; i <= 400; i++) console.log(i);');
+    expect(await ended(page)).toBe('done');
+    const shown = await lines(page, '.log');
+    expect(shown).toHaveLength(301);
+    expect(shown[299]).toBe('300');
+    expect(shown[300]).toMatch(expected.logsCapped);
   });
 
   it('lists type errors above the output in its language, and runs the code anyway', async () => {

@@ -22,11 +22,12 @@ describe('the ui-text table', () => {
     expect(slots(textIn('en', key)), key).toEqual(slots(textIn('zh', key)));
   });
 
-  it('writes every Chinese phrase with Chinese characters, and no English one with them', () => {
-    const han = /\p{Script=Han}/u;
+  it('writes every Chinese phrase with Chinese characters or punctuation, and no English one with them', () => {
+    // Han characters, CJK punctuation (、。「」) and full-width forms (，：（）).
+    const chinese = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
     for (const key of TEXT_KEYS) {
-      expect(han.test(textIn('zh', key)), `${key} (zh)`).toBe(true);
-      expect(han.test(textIn('en', key)), `${key} (en)`).toBe(false);
+      expect(chinese.test(textIn('zh', key)), `${key} (zh)`).toBe(true);
+      expect(chinese.test(textIn('en', key)), `${key} (en)`).toBe(false);
     }
   });
 
