@@ -4,7 +4,7 @@
  * the full bundle's size) and loads on first use. Specs arrive already rebuilt from the
  * sandbox's schema (src/sandbox/plot-schema.ts); this file only styles and draws them.
  */
-import type { Data, Layout as PlotlyLayout } from 'plotly.js-dist-min';
+import type { Config, Data, Layout as PlotlyLayout } from 'plotly.js-dist-min';
 import type { Layout, Trace } from '../sandbox/protocol';
 
 type PlotlyApi = typeof import('plotly.js-dist-min').default;
@@ -20,63 +20,109 @@ export function loadPlotly(): Promise<PlotlyApi> {
 /** The deck theme's colours, in the article's order: ReLU blue, sigmoid red, then others. */
 export const PLOT_COLORS = ['#1f5fbf', '#c0392b', '#2e8b57', '#d68910', '#7d3c98', '#17a2b8', '#5b6270'];
 
-const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+// Last, the deck's own subset font: only machines without a CJK font fetch it (see scripts/fallback-font.mjs).
+const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif, "Rectify CJK Fallback"';
+
+/** Panels narrower than this put the legend under the plot; wider ones, to its right. */
+const LEGEND_BESIDE_MIN_WIDTH = 640;
+/** The smallest plot worth drawing when the slide is short of room. */
+const MIN_HEIGHT = 150;
+
+/**
+ * Text for Plotly, shown as typed. Plotly reads `<b>`, `<a href>`, `<span style>` and `<br>`
+ * in every label, so code from a shared link could put a live link or huge styled text in
+ * the deck; escaped, those are just characters (Plotly turns the entities back into them).
+ */
+export function plainText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A trace with every label it shows escaped (names, category labels). */
+function plainTrace(trace: Trace): Trace {
+  const labels = (series: Trace['x']) =>
+    Array.isArray(series) && typeof series[0] === 'string' ? (series as string[]).map(plainText) : series;
+  return { ...trace, name: trace.name === undefined ? undefined : plainText(trace.name), x: labels(trace.x), y: labels(trace.y) };
+}
 
 /** Deck styling under the snippet's own layout: fonts, colours, margins that fit a slide. */
-function styledLayout(layout: Layout | undefined, width: number): Record<string, unknown> {
-  const axis = (a: Layout['xaxis']) => ({
+function styledLayout(layout: Layout | undefined, width: number, height: number): Record<string, unknown> {
+  const axis = (a: NonNullable<Layout['xaxis']>) => ({
     gridcolor: '#e3e0d8',
     zerolinecolor: '#9a968c',
     automargin: true,
     ...a,
-    title: a?.title ? { text: a.title } : undefined,
+    title: a.title ? { text: plainText(a.title) } : undefined,
   });
+  const beside = width >= LEGEND_BESIDE_MIN_WIDTH;
   return {
     ...layout,
-    title: layout?.title ? { text: layout.title, font: { size: 18 } } : undefined,
-    xaxis: axis(layout?.xaxis),
-    yaxis: axis(layout?.yaxis),
+    title: layout?.title ? { text: plainText(layout.title), font: { size: 18 } } : undefined,
+    xaxis: axis(layout?.xaxis ?? {}),
+    yaxis: axis(layout?.yaxis ?? {}),
+    // Only axes the snippet asked for: Plotly takes a present-but-undefined axis for a broken one.
+    ...(layout?.xaxis2 && { xaxis2: axis(layout.xaxis2) }),
+    ...(layout?.yaxis2 && { yaxis2: axis(layout.yaxis2) }),
     width,
-    height: layout?.height ?? 300,
+    height,
     margin: { l: 56, r: 16, t: layout?.title ? 40 : 16, b: 44 },
     font: { family: FONT, size: 14, color: '#1b1d22' },
     colorway: PLOT_COLORS,
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: '#ffffff',
-    // Inside the plot, top left: a legend below the axis costs a slide ~40 px it does not have.
-    legend: {
-      x: 0.01,
-      y: 0.99,
-      xanchor: 'left',
-      yanchor: 'top',
-      bgcolor: 'rgba(255,255,255,0.85)',
-      bordercolor: '#d9d5cb',
-      borderwidth: 1,
-    },
+    // Outside the plot area, so it never covers data: beside the plot where the panel is wide,
+    // under it (in rows) where it is narrow. Plotly widens the margin to make room for it.
+    legend: beside
+      ? { x: 1.01, xanchor: 'left', y: 1, yanchor: 'top', bgcolor: 'rgba(0,0,0,0)' }
+      : { orientation: 'h', x: 0, xanchor: 'left', y: 0, yanchor: 'bottom', yref: 'container', bgcolor: 'rgba(0,0,0,0)' },
   };
 }
 
 /**
+ * The height to draw at: the snippet's (300 px when it gives none), but no more than the room
+ * its output panel has left (`max-height`, set from the slide's free space) after the panel's
+ * other content — a plot taller than that hid under the editor or pushed the result line
+ * out of view (issue 9).
+ */
+function fittedHeight(element: HTMLElement, requested: number): number {
+  const panel = element.parentElement;
+  const room = panel ? parseFloat(panel.style.maxHeight) : NaN;
+  if (!panel || !Number.isFinite(room)) return requested;
+  let others = 0;
+  for (const child of panel.children) if (child !== element) others += (child as HTMLElement).offsetHeight;
+  return Math.max(MIN_HEIGHT, Math.min(requested, Math.floor(room - others - 4)));
+}
+
+/** The width to draw at: the panel's inner width (no horizontal scrollbar, ever). */
+function fittedWidth(element: HTMLElement): number {
+  return element.parentElement?.clientWidth || element.offsetWidth || 600;
+}
+
+const CONFIG: Partial<Config> = { displaylogo: false, responsive: false, modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage'] };
+
+/**
  * Draws (or redraws, with `Plotly.react`: a diff, not a rebuild) `traces` into `element`.
- * The width is the element's layout width, not its scaled screen width: reveal scales
- * slides with a CSS transform, which Plotly's hit-testing already accounts for.
+ * Sizes are layout sizes, not scaled screen sizes: reveal scales slides with a CSS
+ * transform, which Plotly's hit-testing already accounts for.
  */
 export async function drawPlot(element: HTMLElement, traces: Trace[], layout?: Layout): Promise<void> {
   const Plotly = await loadPlotly();
-  const width = element.offsetWidth || element.parentElement?.offsetWidth || 600;
-  await Plotly.react(element, traces as Data[], styledLayout(layout, width) as Partial<PlotlyLayout>, {
-    displaylogo: false,
-    responsive: false,
-    modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage'],
-  });
+  const width = fittedWidth(element);
+  const height = fittedHeight(element, layout?.height ?? 300);
+  element.dataset.requestedHeight = String(layout?.height ?? 300);
+  await Plotly.react(element, traces.map(plainTrace) as Data[], styledLayout(layout, width, height) as Partial<PlotlyLayout>, CONFIG);
 }
 
-/** Re-fits plots to their panel: needed when their slide was hidden while they were drawn. */
+/** Re-fits plots to their panel: after their slide was hidden while they were drawn, or the panel's room changed. */
 export async function resizePlots(root: ParentNode): Promise<void> {
   const plots = [...root.querySelectorAll<HTMLElement>('.js-plotly-plot')];
   if (plots.length === 0) return;
   const Plotly = await loadPlotly();
   for (const plot of plots) {
-    if (plot.offsetWidth > 0) await Plotly.relayout(plot, { width: plot.offsetWidth });
+    // Hidden, or its first draw is still under way (Plotly fails on a figure it has not laid out yet).
+    if (plot.offsetWidth === 0 || !('_fullLayout' in plot)) continue;
+    const width = fittedWidth(plot);
+    const height = fittedHeight(plot, Number(plot.dataset.requestedHeight) || 300);
+    const legend = styledLayout(undefined, width, height).legend;
+    await Plotly.relayout(plot, { width, height, legend } as Partial<PlotlyLayout>);
   }
 }

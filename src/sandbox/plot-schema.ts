@@ -2,7 +2,7 @@
 // numbers, text stays short plain text, and every byte is counted against a budget while
 // walking — nothing untrusted is ever serialised to measure it. The result is made of fresh
 // object literals, so keys like `__proto__` or `constructor` cannot come through.
-import type { Axis, Layout, NumberSeries, Trace, TraceType } from './protocol';
+import { AXIS_REFS, type Axis, type Layout, type NumberSeries, type Trace, type TraceType } from './protocol';
 
 /** Raised when a spec breaks the schema or the size budget; `path` names the offending field. */
 export class SchemaError extends Error {
@@ -53,9 +53,12 @@ export const TRACE_FIELDS: readonly string[] = [
   'opacity',
   'showlegend',
   'nbinsx',
+  'xaxis',
+  'yaxis',
 ];
 /** Known layout fields. */
-export const LAYOUT_FIELDS: readonly string[] = ['title', 'xaxis', 'yaxis', 'showlegend', 'height', 'barmode'];
+export const LAYOUT_FIELDS: readonly string[] = ['title', 'xaxis', 'yaxis', 'xaxis2', 'yaxis2', 'showlegend', 'height', 'barmode'];
+const ANCHORS: readonly string[] = [...AXIS_REFS.x, ...AXIS_REFS.y];
 
 /** Rebuild `traces` (and `layout`) from the schema, spending their size from `budget`. */
 export function rebuildPlot(traces: unknown, layout: unknown, caps: PlotCaps, budget: Budget): { traces: Trace[]; layout?: Layout } {
@@ -105,6 +108,8 @@ function rebuildTrace(t: unknown, path: string, caps: PlotCaps, budget: Budget):
   if (r.opacity !== undefined) out.opacity = num(r.opacity, `${path}.opacity`, 0, 1);
   if (r.showlegend !== undefined) out.showlegend = bool(r.showlegend, `${path}.showlegend`);
   if (r.nbinsx !== undefined) out.nbinsx = num(r.nbinsx, `${path}.nbinsx`, 1, 10_000);
+  if (r.xaxis !== undefined) out.xaxis = oneOf(r.xaxis, AXIS_REFS.x, `${path}.xaxis`) as Trace['xaxis'];
+  if (r.yaxis !== undefined) out.yaxis = oneOf(r.yaxis, AXIS_REFS.y, `${path}.yaxis`) as Trace['yaxis'];
   return out;
 }
 
@@ -114,6 +119,8 @@ function rebuildLayout(l: unknown, budget: Budget): Layout {
   if (r.title !== undefined) out.title = title(r.title, 'layout.title', budget);
   if (r.xaxis !== undefined) out.xaxis = rebuildAxis(r.xaxis, 'layout.xaxis', budget);
   if (r.yaxis !== undefined) out.yaxis = rebuildAxis(r.yaxis, 'layout.yaxis', budget);
+  if (r.xaxis2 !== undefined) out.xaxis2 = rebuildAxis(r.xaxis2, 'layout.xaxis2', budget);
+  if (r.yaxis2 !== undefined) out.yaxis2 = rebuildAxis(r.yaxis2, 'layout.yaxis2', budget);
   if (r.showlegend !== undefined) out.showlegend = bool(r.showlegend, 'layout.showlegend');
   if (r.height !== undefined) out.height = num(r.height, 'layout.height', 50, 2000);
   if (r.barmode !== undefined) out.barmode = oneOf(r.barmode, ['group', 'stack', 'overlay'], 'layout.barmode') as Layout['barmode'];
@@ -130,6 +137,13 @@ function rebuildAxis(a: unknown, path: string, budget: Budget): Axis {
     out.range = [num(r.range[0], `${path}.range[0]`), num(r.range[1], `${path}.range[1]`)];
   }
   if (r.zeroline !== undefined) out.zeroline = bool(r.zeroline, `${path}.zeroline`);
+  if (r.domain !== undefined) {
+    if (!Array.isArray(r.domain) || r.domain.length !== 2) throw new SchemaError(`${path}.domain must be [from, to]`);
+    const [from, to] = [num(r.domain[0], `${path}.domain[0]`, 0, 1), num(r.domain[1], `${path}.domain[1]`, 0, 1)];
+    if (from >= to) throw new SchemaError(`${path}.domain must be [from, to] with from < to`);
+    out.domain = [from, to];
+  }
+  if (r.anchor !== undefined) out.anchor = oneOf(r.anchor, ANCHORS, `${path}.anchor`) as Axis['anchor'];
   return out;
 }
 

@@ -40,7 +40,17 @@ export interface Trace {
   showlegend?: boolean;
   /** Histogram bin count hint. */
   nbinsx?: number;
+  /** Which horizontal axis the trace uses: `x` (default) or `x2`, for side-by-side panels. */
+  xaxis?: AxisRef<'x'>;
+  /** Which vertical axis the trace uses: `y` (default) or `y2`. */
+  yaxis?: AxisRef<'y'>;
 }
+
+/** The axes a plot may have, per direction: the first, and one more for a second panel. */
+export const AXIS_REFS = { x: ['x', 'x2'], y: ['y', 'y2'] } as const;
+
+/** An axis reference in one direction (`x`/`x2`, `y`/`y2`). */
+export type AxisRef<D extends keyof typeof AXIS_REFS> = (typeof AXIS_REFS)[D][number];
 
 /** One axis of a plot. */
 export interface Axis {
@@ -52,6 +62,10 @@ export interface Axis {
   range?: [number, number];
   /** Whether a zero line is drawn. */
   zeroline?: boolean;
+  /** The part of the figure's width (x axes) or height (y axes) the axis spans, as fractions in [0, 1]. */
+  domain?: [number, number];
+  /** The axis of the other direction this one is drawn against (e.g. `y` for `xaxis2`). */
+  anchor?: AxisRef<'x'> | AxisRef<'y'>;
 }
 
 /** Plotly-style layout, limited to the fields the schema keeps. */
@@ -62,6 +76,10 @@ export interface Layout {
   xaxis?: Axis;
   /** Vertical axis. */
   yaxis?: Axis;
+  /** Second horizontal axis (traces with `xaxis: 'x2'`), e.g. the right one of two panels. */
+  xaxis2?: Axis;
+  /** Second vertical axis (traces with `yaxis: 'y2'`). */
+  yaxis2?: Axis;
   /** Whether a legend is drawn. */
   showlegend?: boolean;
   /** Figure height in px (width always fits the output panel). */

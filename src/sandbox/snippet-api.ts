@@ -37,6 +37,10 @@ export interface PlotTrace {
   showlegend?: boolean;
   /** Number of histogram bins. */
   nbinsx?: number;
+  /** Horizontal axis of this trace: 'x' (default) or 'x2' (a second panel, see PlotLayout.xaxis2). */
+  xaxis?: 'x' | 'x2';
+  /** Vertical axis of this trace: 'y' (default) or 'y2'. */
+  yaxis?: 'y' | 'y2';
 }
 
 /** An axis of a plot. */
@@ -45,6 +49,10 @@ export interface PlotAxis {
   type?: 'linear' | 'log' | 'category';
   range?: [number, number];
   zeroline?: boolean;
+  /** Fraction of the figure the axis spans, e.g. [0, 0.45] and [0.55, 1] for two panels side by side. */
+  domain?: [number, number];
+  /** The axis of the other direction it is drawn against, e.g. 'y' for xaxis2. */
+  anchor?: 'x' | 'x2' | 'y' | 'y2';
 }
 
 /** Plotly-style layout. The width always fits the output panel. */
@@ -52,6 +60,10 @@ export interface PlotLayout {
   title?: string;
   xaxis?: PlotAxis;
   yaxis?: PlotAxis;
+  /** A second horizontal axis, for traces with xaxis: 'x2' (give both axes a domain). */
+  xaxis2?: PlotAxis;
+  /** A second vertical axis, for traces with yaxis: 'y2'. */
+  yaxis2?: PlotAxis;
   showlegend?: boolean;
   /** Height in px. */
   height?: number;
@@ -96,6 +108,11 @@ export interface ParamOptions {
  * shows a slider above the output; moving it re-runs the snippet with the new value.
  */
 export declare function param(name: string, initial: number, options?: ParamOptions): number;
+/**
+ * An on/off switch the viewer can flip without editing code: \`const show = param('derivative', false, { label: 'show f′' })\`
+ * shows a toggle above the output; flipping it re-runs the snippet.
+ */
+export declare function param(name: string, initial: boolean, options?: { label?: string }): boolean;
 `;
 
 /** Names the runner adds to the core in the 'rectify' module. */
