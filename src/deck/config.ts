@@ -1,5 +1,6 @@
 /** The reveal.js configuration of the deck: one place for every option we change from reveal's defaults. */
 import type { RevealConfig } from 'reveal.js';
+import { strongEmphasis } from './strong-emphasis';
 
 /**
  * True when a key belongs to a control rather than the deck: anything typed in an editor
@@ -37,5 +38,9 @@ export const deckConfig: RevealConfig = {
   // A handout page per slide, fragments shown in their final state (not a page per step).
   pdfSeparateFragments: false,
   keyboardCondition: (event: KeyboardEvent) => !isControlKey(event),
-  markdown: { smartypants: false },
+  markdown: {
+    smartypants: false,
+    // reveal hands every other markdown option to marked's `use()`; its typings predate `hooks`.
+    ...{ hooks: { preprocess: strongEmphasis } },
+  },
 };

@@ -2,9 +2,8 @@
  * Phones and tablets. Monaco does not support touch devices (monaco-editor#246, #1504), so
  * there the live blocks get a plain textarea editor instead. reveal's own scroll view takes
  * over on narrow screens (width ≤ `scrollActivationWidth`, 435 px by default); the layout
- * that makes it readable on a phone is in assets/phone.css, loaded with this module.
+ * that makes it readable on a phone is in assets/phone.css (loaded by the entry).
  */
-import '../../assets/phone.css';
 
 /** Narrow screens, and touch screens without a mouse (phones, tablets). */
 export const PLAIN_EDITOR_MEDIA = '(max-width: 600px), (pointer: coarse) and (hover: none)';
@@ -46,19 +45,26 @@ function linkedSlide(hash: string): Element | null {
 /**
  * Deep links in the scroll view. reveal 6 loses the link a page was opened with when its
  * scroll view switches on while the deck starts (the page opens at the first slide and the
- * hash is rewritten), and lands short on later ones (see `scrollToSlide`). Follow the
- * opening link once the deck is ready, and every later `#/id` link, to the slide's page.
+ * hash is rewritten), and lands short on later ones (see `scrollToSlide`). Call before the
+ * deck starts with the link the page was opened with; once the deck is ready, this follows
+ * it, and every later `#/id` link, to the slide's page. Returns the function that stops it.
  */
-const openedWith = window.location.hash;
-const ready = new MutationObserver(() => {
-  if (document.documentElement.dataset.deckReady !== 'true') return;
-  ready.disconnect();
-  if (!scrollViewOn()) return;
-  const slide = linkedSlide(openedWith);
-  if (slide) scrollToSlide(slide);
-});
-ready.observe(document.documentElement, { attributes: true, attributeFilter: ['data-deck-ready'] });
-window.addEventListener('hashchange', () => {
-  const slide = scrollViewOn() ? linkedSlide(window.location.hash) : null;
-  if (slide) scrollToSlide(slide);
-});
+export function followScrollViewLinks(openedWith: string): () => void {
+  const ready = new MutationObserver(() => {
+    if (document.documentElement.dataset.deckReady !== 'true') return;
+    ready.disconnect();
+    if (!scrollViewOn()) return;
+    const slide = linkedSlide(openedWith);
+    if (slide) scrollToSlide(slide);
+  });
+  ready.observe(document.documentElement, { attributes: true, attributeFilter: ['data-deck-ready'] });
+  const onHashChange = () => {
+    const slide = scrollViewOn() ? linkedSlide(window.location.hash) : null;
+    if (slide) scrollToSlide(slide);
+  };
+  window.addEventListener('hashchange', onHashChange);
+  return () => {
+    ready.disconnect();
+    window.removeEventListener('hashchange', onHashChange);
+  };
+}

@@ -10,9 +10,11 @@ import { createOutputPanel } from './output-panel';
 import { parseLiveOptions, type LiveOptions } from './live-options';
 import { clearEdit, editKey, loadEdit, saveEdit } from './saved-edits';
 import { renderParamControls } from './param-controls';
+import { clampParams, findParams, readParamValues } from './snippet-params';
 import { sandbox } from './sandbox-client';
 import { editorLabels, t } from './ui-text';
 import { usePlainEditor } from './device';
+import { fitOutputToSlide } from './output-room';
 
 /** DOM event a block fires (bubbling) when its code or parameter values change. */
 export const LIVE_EDITED = 'live-edited';
@@ -54,7 +56,8 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   const saved = loadEdit(key, original);
   let current = linked?.code ?? (saved.kind === 'edited' ? saved.edit.code : original);
   // Values set on the snippet's parameter controls; the code's defaults until the viewer moves one.
-  let params: Record<string, number> = { ...(linked ? linked.params : saved.kind === 'edited' ? saved.edit.params : {}) };
+  // Stored and linked values were checked when read; here they are kept within the controls' ranges.
+  let params = clampParams(linked ? (linked.params ?? {}) : saved.kind === 'edited' ? (saved.edit.params ?? {}) : {}, findParams(current));
 
   const root = document.createElement('div');
   root.className = 'live-block';
@@ -63,7 +66,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   root.dataset.editKey = key;
   root.dataset.status = 'idle';
   root.innerHTML = `
-    <div class="live-toolbar" role="toolbar" aria-label="Live code">
+    <div class="live-toolbar" role="toolbar" aria-label="${t('liveToolbar')}">
       <button type="button" data-action="run" title="${t('runTitle')}">${t('run')}</button>
       <button type="button" data-action="stop" title="${t('stopTitle')}" disabled>${t('stop')}</button>
       <button type="button" data-action="reset" title="${t('resetTitle')}">${t('reset')}</button>
@@ -82,11 +85,11 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   const modifiedMark = root.querySelector<HTMLElement>('.live-modified')!;
   const notice = root.querySelector<HTMLElement>('.live-notice')!;
   const paramsBox = root.querySelector<HTMLElement>('.live-params')!;
-  const output = createOutputPanel(root.querySelector<HTMLElement>('[data-output]')!);
+  const outputPanel = root.querySelector<HTMLElement>('[data-output]')!;
+  const output = createOutputPanel(outputPanel);
   const height = options.height ?? Math.min(420, Math.max(110, (original.split('\n').length + 1) * LINE_HEIGHT_PX));
   codeBox.style.minHeight = `${height}px`;
   staticCode.textContent = current;
-  pre.replaceWith(root);
 
   let editor: LiveEditor | undefined;
   let mounting: Promise<void> | undefined;
@@ -129,6 +132,10 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   showParams();
   if (linked) root.querySelector<HTMLElement>('.live-linked')!.hidden = false;
 
+  if (saved.kind === 'unreadable') {
+    notice.hidden = false;
+    notice.textContent = t('savedEditDropped');
+  }
   if (saved.kind === 'stale') {
     // The slide's original changed since this edit was made: keep the edit out of the way, offer both.
     notice.hidden = false;
@@ -155,6 +162,8 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   function finish(end: RunEnd, startedAt: number): void {
     clearInterval(runTimer);
     output.end(end);
+    // Lines logged after a plot take room from it: fit the plots again to what is there now.
+    void output.resize();
     if (end.kind === 'done') {
       setStatus('done');
       stateText.textContent = `✓ ${formatMs(end.ms || performance.now() - startedAt)}`;
@@ -203,6 +212,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       const source = editor?.getValue() ?? current;
       const startedAt = performance.now();
       output.clear();
+      fitOutputToSlide(outputPanel, root);
       events?.runStarted();
       setStatus('running');
       stateText.textContent = `${t('running')}…`;
@@ -225,8 +235,8 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
           events?.runMessage(message);
           if (message.kind === 'progress') {
             progress = [
-              message.epoch !== undefined ? ` · epoch ${message.epoch}` : '',
-              message.loss !== undefined ? ` · loss ${message.loss.toPrecision(3)}` : '',
+              message.epoch !== undefined ? t('progressEpoch', { epoch: message.epoch }) : '',
+              message.loss !== undefined ? t('progressLoss', { loss: message.loss.toPrecision(3) }) : '',
             ].join('');
           } else if (message.kind !== 'done' && message.kind !== 'error' && message.kind !== 'killed') {
             output.show(message);
@@ -250,6 +260,13 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       clearEdit(key);
       showParams();
       notice.hidden = true;
+      // The old output came from other code: it goes with it (a running snippet is stopped).
+      if (root.dataset.status === 'running') void block.stop();
+      runToken++;
+      clearInterval(runTimer);
+      output.clear();
+      stateText.textContent = '';
+      setStatus('idle');
     },
 
     /** Whether the code draws plots (so Plotly is worth loading ahead). */
@@ -278,7 +295,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
     showRemoteEdit(code: string, remoteParams: Record<string, number>): void {
       applyingRemote = true;
       try {
-        params = { ...remoteParams };
+        params = clampParams(readParamValues(remoteParams), findParams(code));
         if (code !== current) setCode(code);
         else codeChanged(code);
         showParams();
@@ -300,8 +317,9 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       }
     },
 
-    /** Re-fits plots when the slide is shown. */
+    /** Re-fits the output to the slide, and its plots to the output, when the slide is shown. */
     shown(): void {
+      fitOutputToSlide(outputPanel, root);
       void output.resize();
     },
 
@@ -313,6 +331,8 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
     },
   };
 
+  // In the page only once it is whole: a block that fails to build leaves the slide's code as it was.
+  pre.replaceWith(root);
   button('run').addEventListener('click', () => void block.run());
   button('stop').addEventListener('click', () => void block.stop());
   button('reset').addEventListener('click', () => block.reset());

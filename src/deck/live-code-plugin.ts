@@ -5,22 +5,28 @@
  * is idle, Monaco's code is fetched ahead so an editor is ready the moment it is needed.
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { createLiveBlock, type LiveBlock } from './live-block';
+import { createLiveBlock, type LinkedCode, type LiveBlock } from './live-block';
 import { createLiveMirror } from './live-mirror';
 import { isLiveFence } from './live-options';
 import { editKey } from './saved-edits';
-import { editsFromLink } from './share-edits';
 import { nearbySlides, prepareSlidesNearView } from './slides-near';
 import { installPresenterTools } from './presenter-tools';
 import { prewarmSandbox } from './sandbox-client';
+import { t } from './ui-text';
 import { whenIdle } from './when-idle';
 
 const blocks = new Map<HTMLElement, LiveBlock>();
 // Made when the first block is (no side effects at import): the channel over which windows of
-// the deck on this machine show each other's edits and runs, and the snippets a shared link
-// (`?edits=`) carries — shown, marked, never run unasked.
+// the deck on this machine show each other's edits and runs.
 let mirror: ReturnType<typeof createLiveMirror> | undefined;
-let linkedEdits: ReturnType<typeof editsFromLink> | undefined;
+// The snippets a shared link carried (read by the entry before reveal reads the URL): shown,
+// marked, never run unasked.
+let linkedEdits: Record<string, LinkedCode> = {};
+
+/** Hands the blocks the snippets a shared link carried, by block key. */
+export function useLinkedEdits(edits: Record<string, LinkedCode>): void {
+  linkedEdits = edits;
+}
 
 /** The live blocks of the deck, by element (for tests and the presenter tools). */
 export function liveBlocks(): LiveBlock[] {
@@ -55,12 +61,27 @@ export function createLiveBlocks(root: ParentNode): LiveBlock[] {
     code.closest('section')?.classList.add('has-live');
     const key = editKey(file, index);
     mirror ??= createLiveMirror((key) => liveBlocks().find((block) => block.key === key));
-    linkedEdits ??= editsFromLink();
-    const block = createLiveBlock(code.parentElement!, { file, index }, mirror.eventsFor(key), linkedEdits[key]);
-    blocks.set(block.element, block);
-    created.push(block);
+    const linked = Object.hasOwn(linkedEdits, key) ? linkedEdits[key] : undefined;
+    try {
+      const block = createLiveBlock(code.parentElement!, { file, index }, mirror.eventsFor(key), linked);
+      blocks.set(block.element, block);
+      created.push(block);
+    } catch (error) {
+      // One block that cannot be built must not stop the others, or the deck, from starting.
+      console.error(`Rectify: the live block ${key} could not be built`, error);
+      showBrokenBlock(code.parentElement!);
+    }
   }
   return created;
+}
+
+/** Leaves a block that failed to build as plain code, with a line saying so. */
+function showBrokenBlock(pre: HTMLElement): void {
+  const note = document.createElement('p');
+  note.className = 'live-broken';
+  note.setAttribute('role', 'alert');
+  note.textContent = t('blockBroken');
+  pre.after(note);
 }
 
 /** Forgets every block (before the slides are rebuilt by a hot reload). */

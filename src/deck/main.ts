@@ -8,6 +8,7 @@ import Markdown, { type MarkdownPlugin } from 'reveal.js/plugin/markdown';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import '../../assets/theme.css';
+import '../../assets/phone.css';
 import './fallback-font';
 import { deckConfig } from './config';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
@@ -19,17 +20,29 @@ import {
   isPrintView,
   LiveCodePlugin,
   prepareNearbyLiveBlocks,
+  useLinkedEdits,
 } from './live-code-plugin';
 import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
 import { installResume, openedWithDeepLink } from './resume';
+import { followScrollViewLinks } from './device';
 import { planDeck } from './plan-deck';
 import { renderSections } from './render-sections';
 import { showSlideErrors } from './slide-error-overlay';
-import { LANGUAGE_CHANGED } from './ui-text';
+import { readSharedLink } from './share-edits';
+import { showNotice } from './notice';
+import { LANGUAGE_CHANGED, t } from './ui-text';
 import { slideFilesFor } from './slide-files';
 
+// A shared link carries its edits in the fragment: take them out before anything reads the URL,
+// so reveal sees only the slide the link was shared from.
+const sharedLink = readSharedLink();
+if (sharedLink) {
+  history.replaceState(history.state, '', sharedLink.cleanUrl);
+  useLinkedEdits(sharedLink.edits);
+}
 const deepLink = openedWithDeepLink();
+followScrollViewLinks(window.location.hash);
 let language: Language = languageFromUrl();
 applyLanguage(language);
 const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
@@ -44,11 +57,22 @@ const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
 });
 
 await deck.initialize();
-installLazyPlugins(deck);
-installResume(deck, () => language === 'en', isPassiveView(deck), deepLink);
+// The extras below must never keep the deck from starting: each one that fails is reported and skipped.
+optional('lazy plugins', () => installLazyPlugins(deck));
+optional('resume', () => installResume(deck, isPassiveView(deck), deepLink));
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';
+if (sharedLink?.problem) showNotice(t(sharedLink.problem === 'broken' ? 'linkBroken' : 'linkTooLong'));
 if (isPrintView(deck)) void import('./print-outputs').then((m) => m.renderPrintOutputs(deck));
+
+/** Runs one optional part of the start-up; an error is logged, not thrown. */
+function optional(part: string, start: () => void): void {
+  try {
+    start();
+  } catch (error) {
+    console.error(`Rectify: ${part} failed to start; the deck goes on without it.`, error);
+  }
+}
 
 /** Re-renders the slides from new file contents, staying on the current slide. */
 async function reloadSlides(files: Record<string, string>): Promise<void> {

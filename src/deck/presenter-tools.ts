@@ -6,7 +6,7 @@
  */
 import type { RevealApi } from 'reveal.js';
 import { LIVE_EDITED, type LiveBlock } from './live-block';
-import { downloadText, editsAsTypeScript, linkWithEdits } from './share-edits';
+import { downloadText, editsAsTypeScript, linkWithEdits, LONG_LINK_CHARS } from './share-edits';
 import { LANGUAGE_CHANGED, t } from './ui-text';
 
 const KEY_R = 82;
@@ -26,26 +26,46 @@ export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]
     void runInOrder(blocks()).then(() => (document.documentElement.dataset.warmup = 'done'));
   });
 
+  // Share/download live in a small menu at the top right, beside the language button: a bar
+  // over the slide covered content (issue 9); the corner strip holds no slide content.
   const bar = document.createElement('div');
   bar.className = 'edit-tools';
   bar.innerHTML = `
-    <button type="button" data-tool="share"></button>
-    <button type="button" data-tool="download"></button>
-    <span class="edit-tools-message" role="status" aria-live="polite"></span>`;
+    <button type="button" data-tool="menu" aria-haspopup="true" aria-expanded="false"></button>
+    <div class="edit-tools-menu" hidden>
+      <button type="button" data-tool="share"></button>
+      <button type="button" data-tool="download"></button>
+      <span class="edit-tools-message" role="status" aria-live="polite"></span>
+    </div>`;
+  const menuButton = bar.querySelector<HTMLButtonElement>('[data-tool="menu"]')!;
+  const menu = bar.querySelector<HTMLElement>('.edit-tools-menu')!;
+  const snapshots = () => blocks().map((block) => block.snapshot());
   const label = () => {
     const share = bar.querySelector<HTMLButtonElement>('[data-tool="share"]')!;
     const download = bar.querySelector<HTMLButtonElement>('[data-tool="download"]')!;
     [share.textContent, share.title] = [t('share'), t('shareTitle')];
     [download.textContent, download.title] = [t('download'), t('downloadTitle')];
+    menuButton.textContent = t('myEdits', { count: snapshots().filter((s) => s.modified).length });
+    menuButton.title = t('myEditsTitle');
   };
   label();
   document.addEventListener(LANGUAGE_CHANGED, label);
   const message = bar.querySelector<HTMLElement>('.edit-tools-message')!;
-  const snapshots = () => blocks().map((block) => block.snapshot());
   const say = (text: string) => {
     message.textContent = text;
-    setTimeout(() => message.textContent === text && (message.textContent = ''), 6000);
+    setTimeout(() => message.textContent === text && (message.textContent = ''), 10_000);
   };
+  const openMenu = (open: boolean) => {
+    menu.hidden = !open;
+    menuButton.setAttribute('aria-expanded', String(open));
+  };
+  menuButton.addEventListener('click', () => openMenu(menuButton.getAttribute('aria-expanded') !== 'true'));
+  bar.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      openMenu(false);
+      menuButton.focus();
+    }
+  });
 
   bar.querySelector('[data-tool="share"]')!.addEventListener('click', async () => {
     const link = linkWithEdits(snapshots());
@@ -53,7 +73,7 @@ export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]
     if (!snapshots().some((s) => s.modified)) return say(t('nothingEdited'));
     try {
       await navigator.clipboard.writeText(link);
-      say(t('linkCopied'));
+      say(link.length > LONG_LINK_CHARS ? t('linkLong', { kb: Math.round(link.length / 1024) }) : t('linkCopied'));
     } catch {
       // No clipboard (permissions, http): show the link to copy by hand.
       window.prompt(t('copyLink'), link);
@@ -65,8 +85,12 @@ export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]
     downloadText('rectify-edits.ts', text);
   });
   document.body.append(bar);
-  // The bar only matters once something is edited; it stays out of the way until then.
-  const refresh = () => (bar.hidden = !snapshots().some((s) => s.modified));
+  // The menu only matters once something is edited; it stays out of the way until then.
+  const refresh = () => {
+    bar.hidden = !snapshots().some((s) => s.modified);
+    if (bar.hidden) openMenu(false);
+    label();
+  };
   refresh();
   document.addEventListener(LIVE_EDITED, refresh);
 }

@@ -1,10 +1,13 @@
 /**
  * Sharing edits: "copy link with my edits" puts every edited snippet, compressed, in the
- * URL (`?edits=…`); opening such a link shows that code marked "from a link" and runs
- * nothing until the viewer presses Run. "Download my edits" saves them as one .ts file.
+ * URL's fragment (`#edits=…`, with the slide it was shared from), which browsers never send
+ * to a server — so no request-line limit (HTTP 431) can break it. Opening such a link shows
+ * that code marked "from a link" and runs nothing until the viewer presses Run. "Download my
+ * edits" saves them as one .ts file. Links of the first version (`?edits=…`) still open.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { LinkedCode } from './live-block';
+import { readParamValues } from './snippet-params';
 
 /** One block's state, as a block's `snapshot()` gives it. */
 export interface EditSnapshot {
@@ -14,43 +17,89 @@ export interface EditSnapshot {
   modified: boolean;
 }
 
+/** What a link carried: the snippets by block key, and why some or all of it was refused. */
+export interface SharedLink {
+  /** Snippets by block key (the storage key of saved edits). */
+  edits: Record<string, LinkedCode>;
+  /** `broken` when the data could not be read, `too-long` when it was refused for its size. */
+  problem?: 'broken' | 'too-long';
+  /** The page's URL without the edits, on the slide the link was shared from. */
+  cleanUrl: string;
+}
+
 const PARAM = 'edits';
+const FRAGMENT = /^#edits=([^&]*)(?:&slide=(.*))?$/;
 /** Linked code larger than this is refused (a URL this long is an attack or a mistake). */
 const MAX_LINK_CHARS = 200_000;
+/** Snippets per link: more than the deck has blocks. */
+const MAX_LINKED_SNIPPETS = 100;
+/** Longer links than this get cut by some chat and mail apps: the sender is told. */
+export const LONG_LINK_CHARS = 32_000;
+/** Block keys as `editKey()` makes them. */
+const BLOCK_KEY = /^rectify:edit:v\d+:[\w./-]{1,200}#\d{1,4}$/;
 
-/** The URL of the current page and slide, carrying the modified snippets. */
+/** The URL of the current page and slide, carrying the modified snippets in its fragment. */
 export function linkWithEdits(snapshots: EditSnapshot[], href = window.location.href): string {
   const edits: Record<string, LinkedCode> = {};
   for (const s of snapshots.filter((s) => s.modified)) {
     edits[s.key] = Object.keys(s.params).length ? { code: s.code, params: s.params } : { code: s.code };
   }
   const url = new URL(href);
-  if (Object.keys(edits).length === 0) url.searchParams.delete(PARAM);
-  else url.searchParams.set(PARAM, compressToEncodedURIComponent(JSON.stringify({ v: 1, edits })));
+  url.searchParams.delete(PARAM);
+  if (Object.keys(edits).length === 0) return url.toString();
+  const slide = url.hash.startsWith('#/') ? url.hash.slice(1) : '';
+  url.hash = `edits=${compressToEncodedURIComponent(JSON.stringify({ v: 1, edits }))}${slide ? `&slide=${encodeURI(slide)}` : ''}`;
   return url.toString();
+}
+
+/** Reads the edits a link carries (none: `undefined`); malformed or oversized data is refused, and said so. */
+export function readSharedLink(href = window.location.href): SharedLink | undefined {
+  const url = new URL(href);
+  const inFragment = FRAGMENT.exec(url.hash);
+  const packed = inFragment?.[1] ?? url.searchParams.get(PARAM);
+  if (packed === null || packed === undefined) return undefined;
+  url.searchParams.delete(PARAM);
+  if (inFragment) url.hash = inFragment[2] ? safeSlide(inFragment[2]) : '';
+  const cleanUrl = url.toString();
+  if (packed.length > MAX_LINK_CHARS) return { edits: {}, problem: 'too-long', cleanUrl };
+  const edits = unpack(packed);
+  return edits ? { edits, cleanUrl } : { edits: {}, problem: 'broken', cleanUrl };
 }
 
 /** The snippets a link carries, by block key; malformed or oversized data gives none. */
 export function editsFromLink(href = window.location.href): Record<string, LinkedCode> {
-  const packed = new URL(href).searchParams.get(PARAM);
-  if (!packed || packed.length > MAX_LINK_CHARS) return {};
+  return readSharedLink(href)?.edits ?? {};
+}
+
+/** A slide path from a link, only if it looks like one of reveal's (`/id` or `/3/1`). */
+function safeSlide(raw: string): string {
+  let slide: string;
   try {
-    const data = JSON.parse(decompressFromEncodedURIComponent(packed) ?? '') as { v?: number; edits?: Record<string, unknown> };
-    if (data?.v !== 1 || typeof data.edits !== 'object' || data.edits === null) return {};
-    const out: Record<string, LinkedCode> = {};
-    for (const [key, value] of Object.entries(data.edits)) {
-      const entry = value as { code?: unknown; params?: unknown };
-      if (typeof entry?.code !== 'string') continue;
-      const params: Record<string, number> = {};
-      if (entry.params && typeof entry.params === 'object') {
-        for (const [name, n] of Object.entries(entry.params)) if (typeof n === 'number' && Number.isFinite(n)) params[name] = n;
-      }
-      out[key] = { code: entry.code, params };
-    }
-    return out;
+    slide = decodeURI(raw);
   } catch {
-    return {};
+    return '';
   }
+  return /^\/[\w-]{1,100}(?:\/\d{1,4}){0,2}$/.test(slide) ? `#${slide}` : '';
+}
+
+/** The edits in a packed link, field by field; undefined when the data is not a link's. */
+function unpack(packed: string): Record<string, LinkedCode> | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(decompressFromEncodedURIComponent(packed) ?? '');
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { v, edits } = data as { v?: unknown; edits?: unknown };
+  if (v !== 1 || typeof edits !== 'object' || edits === null || Array.isArray(edits)) return undefined;
+  const out: Record<string, LinkedCode> = {};
+  for (const [key, value] of Object.entries(edits).slice(0, MAX_LINKED_SNIPPETS)) {
+    const entry = value as { code?: unknown; params?: unknown } | null;
+    if (!BLOCK_KEY.test(key) || typeof entry?.code !== 'string' || entry.code.length > MAX_LINK_CHARS) continue;
+    out[key] = { code: entry.code, params: readParamValues(entry.params) };
+  }
+  return out;
 }
 
 /** All modified snippets as one TypeScript file, each under a comment saying where it came from. */

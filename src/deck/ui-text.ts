@@ -31,6 +31,29 @@ const TEXT = {
   linkCopied: { zh: '链接已复制。', en: 'Link copied.' },
   copyLink: { zh: '复制这个链接：', en: 'Copy this link:' },
   nothingEdited: { zh: '还没有修改任何代码。', en: 'Nothing edited yet.' },
+  myEdits: { zh: '✎ 我的修改（{count}）', en: '✎ My edits ({count})' },
+  myEditsTitle: { zh: '分享或下载你修改过的代码', en: 'Share or download the code you edited' },
+  linkLong: {
+    zh: '链接已复制，但它很长（{kb} KB），有些聊天或邮件应用会截断它；如果打不开，请改用“下载我的修改”。',
+    en: 'Link copied, but it is long ({kb} KB): some chat and mail apps cut links like this; if it does not open, use “Download my edits”.',
+  },
+  linkBroken: {
+    zh: '这个链接里的代码无法读取（可能被截断了），显示的是幻灯片原来的代码。',
+    en: 'The code in this link could not be read (it may have been cut short); the slides’ own code is shown.',
+  },
+  linkTooLong: {
+    zh: '这个链接里的代码太长，没有载入；显示的是幻灯片原来的代码。',
+    en: 'The code in this link is too long and was not loaded; the slides’ own code is shown.',
+  },
+  savedEditDropped: {
+    zh: '之前保存的修改无法读取，已忽略；这里显示原来的代码。',
+    en: 'A saved edit could not be read and was dropped; the original code is shown.',
+  },
+  blockBroken: { zh: '这段代码无法变成可运行的代码块，只显示原文。', en: 'This code could not be made live; it is shown as text.' },
+  resumeQuestion: { zh: '从上次的位置（第 {number} 页）继续吗？', en: 'Continue where you left off (slide {number})?' },
+  resumeLabel: { zh: '继续上次的位置', en: 'Continue where you left off' },
+  resumeYes: { zh: '继续', en: 'Continue' },
+  resumeNo: { zh: '从头开始', en: 'Start over' },
   // How a run ended, worded here from the sandbox's reason code and numbers (never its English).
   killStopped: { zh: '已停止。', en: 'Stopped.' },
   killTimeout: {

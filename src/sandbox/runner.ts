@@ -195,9 +195,13 @@ function createOutput(limits: RunnerLimits, params: Record<string, number>) {
   /** Wait `ms` milliseconds (lets timers, and so throttled updates, run). */
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-  /** A number the viewer can change with a control above the output; `initial` until they do. */
-  const param = (name: string, initial: number) => {
-    const value = Object.hasOwn(params, name) ? params[name] : initial;
+  /**
+   * A number (or, with a `true`/`false` default, an on/off toggle) the viewer can change with a
+   * control above the output; `initial` until they do. Toggles travel as 1/0 like every value.
+   */
+  const param = (name: string, initial: number | boolean) => {
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    if (typeof initial === 'boolean') return typeof value === 'number' ? value !== 0 : initial;
     return typeof value === 'number' && Number.isFinite(value) ? value : initial;
   };
 

@@ -4,7 +4,7 @@
 // serialising), and a per-run tally of messages and bytes.
 import type { HardLimits } from './limits';
 import { Budget, SchemaError, rebuildPlot } from './plot-schema';
-import type { KillReason, LogLevel, RunMessage } from './protocol';
+import { KILL_REASONS, type KillReason, type LogLevel, type RunMessage } from './protocol';
 
 /** A message broke the protocol or a limit: the run must be killed with reason `limit`. */
 export class Violation extends Error {
@@ -29,7 +29,8 @@ export function newTally(limits: HardLimits): RunTally {
 }
 
 const LEVELS: readonly LogLevel[] = ['log', 'info', 'warn', 'error'];
-const REASONS: readonly KillReason[] = ['timeout', 'stopped', 'limit', 'unresponsive', 'superseded', 'disposed'];
+// Every reason but `unavailable`, which only the host decides (a sandbox that never started).
+const REASONS: readonly KillReason[] = KILL_REASONS.filter((reason) => reason !== 'unavailable');
 const PLOT_ID = /^[\w.:-]{1,64}$/;
 const MAX_PLOT_IDS = 64;
 

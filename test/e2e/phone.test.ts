@@ -255,6 +255,44 @@ describe('the deck on a phone (390×844, touch)', () => {
   });
 });
 
+describe('resume on a phone', () => {
+  it('the deck remembers where a reader swiped to, and offers to continue there on the next visit', async () => {
+    const reader = await harness.browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, isMobile: true, hasTouch: true });
+    const phone = await reader.newPage();
+    // Count reveal's slide changes from the very start: the scroll view reports one as it settles.
+    await phone.addInitScript(() => {
+      (window as unknown as { slideChanges: number }).slideChanges = 0;
+      document.addEventListener('slidechanged', () => (window as unknown as { slideChanges: number }).slideChanges++, true);
+    });
+    await phone.goto(harness.url);
+    await waitForDeck(phone);
+    const saved = () => phone.evaluate(() => localStorage.getItem('rectify:position:v1'));
+    // A reader touches the screen and scrolls on to the bouncer's live slide.
+    await phone.touchscreen.tap(WIDTH / 2, HEIGHT / 2);
+    await phone.evaluate(() => {
+      const page = document.getElementById('bouncer-live')!.closest<HTMLElement>('.scroll-page')!;
+      document.querySelector('.reveal-viewport')!.scrollTop = page.offsetTop;
+    });
+    await phone.waitForFunction(() => window.Reveal.getCurrentSlide()?.id === 'bouncer-live');
+    await expect.poll(saved).toMatch(/"h":\d+/);
+    const position = await saved();
+    expect(position).not.toBe('{"h":0,"v":0}');
+
+    // Reopened from the deck's address (a reload would keep `#/bouncer-live`: a deep link, which wins).
+    await phone.goto(harness.url, { waitUntil: 'domcontentloaded' });
+    await waitForDeck(phone);
+    // The start-up slide change has happened (control: the probe sees changes) ...
+    await phone.waitForFunction(() => (window as unknown as { slideChanges: number }).slideChanges > 0);
+    await phone.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    // ... and neither removed the offer nor overwrote the saved position.
+    await phone.waitForSelector('.resume-prompt');
+    expect(await saved()).toBe(position);
+    await phone.tap('[data-resume="yes"]');
+    await phone.waitForFunction(() => window.Reveal.getCurrentSlide()?.id === 'bouncer-live');
+    await reader.close();
+  });
+});
+
 /** A one-finger swipe, as touch events (Chromium turns them into a scroll with its snapping). */
 async function swipe(x0: number, y0: number, x1: number, y1: number): Promise<void> {
   const cdp = await context.newCDPSession(page);

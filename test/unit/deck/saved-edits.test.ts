@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from './memory-storage';
 import { clearEdit, editKey, loadEdit, saveEdit } from '../../../src/deck/saved-edits';
-
-/** An in-memory Storage, as localStorage behaves. */
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => void map.set(k, String(v)),
-  };
-}
 
 const KEY = editKey('slides/02-relu.md', 1);
 
@@ -49,10 +35,11 @@ describe('saved edits', () => {
     expect(loadEdit(KEY, 'relu(5)', store)).toMatchObject({ kind: 'edited', edit: { code: 'relu(5)', params: { alpha: 0.2 } } });
   });
 
-  it('ignores unreadable entries and forgets on clear', () => {
+  it('reports and drops unreadable entries, and forgets on clear', () => {
     const store = memoryStorage();
     store.setItem(KEY, '{not json');
-    expect(loadEdit(KEY, 'x', store)).toEqual({ kind: 'original' });
+    expect(loadEdit(KEY, 'x', store)).toEqual({ kind: 'unreadable' });
+    expect(store.getItem(KEY)).toBeNull();
     saveEdit(KEY, 'a', { code: 'b' }, store);
     clearEdit(KEY, store);
     expect(loadEdit(KEY, 'a', store)).toEqual({ kind: 'original' });

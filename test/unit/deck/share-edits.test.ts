@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editsAsTypeScript, editsFromLink, linkWithEdits, type EditSnapshot } from '../../../src/deck/share-edits';
+import { editsAsTypeScript, editsFromLink, linkWithEdits, readSharedLink, type EditSnapshot } from '../../../src/deck/share-edits';
 
 const snapshots: EditSnapshot[] = [
   { key: 'rectify:edit:v1:slides/02-relu.md#1', code: "console.log('mine')", params: { lr: 0.5 }, modified: true },
@@ -7,21 +7,28 @@ const snapshots: EditSnapshot[] = [
 ];
 
 describe('share links', () => {
-  it('carry only the modified snippets and come back intact, slide hash kept', () => {
+  it('carry only the modified snippets in the fragment (never sent to a server) and come back intact, slide kept', () => {
     const link = linkWithEdits(snapshots, 'https://example.test/deck/?lang=en#/bouncer-live');
-    expect(link).toContain('lang=en');
-    expect(link.endsWith('#/bouncer-live')).toBe(true);
+    const url = new URL(link);
+    expect(url.search).toBe('?lang=en');
+    expect(url.hash).toMatch(/^#edits=[\w+$-]+&slide=\/bouncer-live$/);
     expect(editsFromLink(link)).toEqual({ 'rectify:edit:v1:slides/02-relu.md#1': { code: "console.log('mine')", params: { lr: 0.5 } } });
+    expect(readSharedLink(link)?.cleanUrl).toBe('https://example.test/deck/?lang=en#/bouncer-live');
+  });
+
+  it('still open links of the first version (`?edits=` in the query)', () => {
+    const fragment = new URL(linkWithEdits(snapshots, 'https://x.test/')).hash.replace(/^#edits=/, '');
+    expect(Object.keys(editsFromLink(`https://x.test/?edits=${fragment}`))).toEqual(['rectify:edit:v1:slides/02-relu.md#1']);
   });
 
   it('ignore malformed, foreign or hostile data', () => {
     expect(editsFromLink('https://x.test/?edits=%%%')).toEqual({});
-    expect(editsFromLink('https://x.test/?edits=' + 'A'.repeat(300_000))).toEqual({});
+    expect(editsFromLink('https://x.test/#edits=' + 'A'.repeat(300_000))).toEqual({});
     const bad = linkWithEdits([{ ...snapshots[0], params: { lr: Number.NaN } }], 'https://x.test/');
     expect(editsFromLink(bad)['rectify:edit:v1:slides/02-relu.md#1'].params).toEqual({});
   });
 
-  it('drop the parameter when nothing is modified', () => {
+  it('drop the edits when nothing is modified', () => {
     expect(linkWithEdits([snapshots[1]], 'https://x.test/?edits=old#/3')).toBe('https://x.test/#/3');
   });
 });
