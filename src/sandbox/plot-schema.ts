@@ -50,6 +50,8 @@ export const TRACE_FIELDS: readonly string[] = [
   'marker',
   'colorscale',
   'showscale',
+  'zmin',
+  'zmax',
   'opacity',
   'showlegend',
   'nbinsx',
@@ -105,6 +107,8 @@ function rebuildTrace(t: unknown, path: string, caps: PlotCaps, budget: Budget):
   }
   if (r.colorscale !== undefined) out.colorscale = pattern(r.colorscale, NAME, `${path}.colorscale`);
   if (r.showscale !== undefined) out.showscale = bool(r.showscale, `${path}.showscale`);
+  if (r.zmin !== undefined) out.zmin = num(r.zmin, `${path}.zmin`);
+  if (r.zmax !== undefined) out.zmax = num(r.zmax, `${path}.zmax`);
   if (r.opacity !== undefined) out.opacity = num(r.opacity, `${path}.opacity`, 0, 1);
   if (r.showlegend !== undefined) out.showlegend = bool(r.showlegend, `${path}.showlegend`);
   if (r.nbinsx !== undefined) out.nbinsx = num(r.nbinsx, `${path}.nbinsx`, 1, 10_000);

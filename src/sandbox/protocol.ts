@@ -34,6 +34,10 @@ export interface Trace {
   colorscale?: string;
   /** Whether heatmap/contour draws its colour bar. */
   showscale?: boolean;
+  /** Lower end of a heatmap/contour's colour scale (so two maps can share one scale). */
+  zmin?: number;
+  /** Upper end of a heatmap/contour's colour scale. */
+  zmax?: number;
   /** Trace opacity in [0, 1]. */
   opacity?: number;
   /** Whether this trace appears in the legend. */

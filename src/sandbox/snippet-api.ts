@@ -31,6 +31,10 @@ export interface PlotTrace {
   colorscale?: string;
   /** Whether heatmap/contour shows its colour bar. */
   showscale?: boolean;
+  /** Lower end of the colour scale (give two maps the same zmin/zmax to compare them). */
+  zmin?: number;
+  /** Upper end of the colour scale. */
+  zmax?: number;
   /** Opacity in [0, 1]. */
   opacity?: number;
   /** Whether the trace appears in the legend. */

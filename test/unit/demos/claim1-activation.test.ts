@@ -26,17 +26,20 @@ describe('#xor-linear-vs-relu', () => {
     expect(run.plots.length).toBe(21);
   });
 
-  it('draws the linear half flat at ≈ 0.5 and the ReLU half spanning 0 to 1 on one colour scale', async () => {
+  it('draws the linear map flat at ≈ 0.5 and the ReLU map spanning 0 to 1, side by side on one colour scale', async () => {
     const run = await runDemo('xor-linear-vs-relu');
-    const [map] = finalPlot(run).traces;
-    const half = (row: ArrayLike<number | null>, right: boolean) =>
-      Array.from(row).slice(right ? row.length / 2 : 0, right ? undefined : row.length / 2) as number[];
-    const linear = map.z!.flatMap((row) => half(row, false));
-    const relu = map.z!.flatMap((row) => half(row, true));
+    const [linearMap, reluMap] = finalPlot(run).traces;
+    const values = (map: typeof linearMap) => map.z!.flatMap((row) => Array.from(row) as number[]);
+    const linear = values(linearMap);
+    const relu = values(reluMap);
     expect(Math.max(...linear) - Math.min(...linear)).toBeLessThan(0.05);
     expect(Math.abs(linear[0] - 0.5)).toBeLessThan(0.02);
     expect(Math.min(...relu)).toBeLessThan(0.1);
     expect(Math.max(...relu)).toBeGreaterThan(0.9);
+    // Two panels, each on its own x axis (named by its title), one fixed colour scale.
+    expect([linearMap.xaxis ?? 'x', reluMap.xaxis]).toEqual(['x', 'x2']);
+    expect([linearMap.zmin, linearMap.zmax, reluMap.zmin, reluMap.zmax]).toEqual([0, 1, 0, 1]);
+    expect(finalPlot(run).layout?.xaxis2?.title).toBe('ReLU');
   });
 });
 
