@@ -10,8 +10,8 @@
 // each desktop folder gets overview.png (reveal's overview, O) and help.png (the ? overlay);
 // a phone slide taller than the screen is shot one screen at a time (NN-id.png, NN-id-2.png…).
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { dirname } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './find-chromium.mjs';
 import { serveStatic } from './static-server.mjs';
@@ -53,6 +53,9 @@ export async function takeShots(options = {}) {
     for (const lang of langs) {
       for (const size of sizes) {
         const folder = join(out, `${lang}-${size}`);
+        // A whole set replaces the folder: slide numbers shift when slides are added, and an
+        // old 07-bouncer.png next to a new 08-bouncer.png would mislead whoever looks.
+        if (!options.slides?.length) await rm(folder, { recursive: true, force: true });
         const deck = await openDeck(browser, server.url, { lang, size });
         try {
           const all = await listSlides(deck.page);

@@ -40,16 +40,22 @@ export async function openDeck(browser, baseUrl, { lang, size }) {
 }
 
 /**
- * The deck's slides in order: id (or `slide-N` when a slide has none), 1-based number as the
- * slide-number badge counts, and `name`, the file name of its screenshot (`10-bouncer`).
+ * The deck's slides in order: id (or `slide-N` when a slide has none), position in
+ * `Reveal.getSlides()`, 1-based number as the slide-number badge counts, and `name`, the file
+ * name of its screenshot (`10-bouncer`). In the scroll view, only the slides on its pages
+ * (reveal leaves an empty section behind there, which phone.css hides).
  */
 export async function listSlides(page) {
-  const ids = await page.evaluate(() => window.Reveal.getSlides().map((slide) => slide.id));
-  const width = String(ids.length).length < 2 ? 2 : String(ids.length).length;
-  return ids.map((id, i) => {
+  const slides = await page.evaluate(() => {
+    const scroll = window.Reveal.isScrollView();
+    return window.Reveal.getSlides()
+      .map((slide, index) => ({ id: slide.id, index, shown: !scroll || slide.closest('.scroll-page') !== null }))
+      .filter((slide) => slide.shown);
+  });
+  const width = Math.max(2, String(slides.length).length);
+  return slides.map(({ id, index }, i) => {
     const number = i + 1;
-    const label = id || `slide-${number}`;
-    return { id, index: i, number, name: `${String(number).padStart(width, '0')}-${label}` };
+    return { id, index, number, name: `${String(number).padStart(width, '0')}-${id || `slide-${number}`}` };
   });
 }
 
