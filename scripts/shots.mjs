@@ -71,6 +71,13 @@ export async function takeShots(options = {}) {
           }
           // The overview and the help overlay, once per folder (the scroll view has neither).
           if (!deck.scrollView && !options.slides?.length) {
+            // From a slide in the middle of the deck's top row (not inside a vertical stack,
+            // where the overview centres on the stack's column), so thumbnails show on both sides.
+            const middle = await deck.page.evaluate(() => {
+              const row = window.Reveal.getHorizontalSlides().filter((s) => !s.querySelector('section'));
+              return window.Reveal.getSlides().indexOf(row[Math.floor(row.length / 2)]);
+            });
+            await showSlide(deck, all.find((s) => s.index === middle) ?? all[0]);
             await setOverview(deck, true);
             files.push(...(await shoot(deck, join(folder, 'overview.png'))));
             await setOverview(deck, false);
@@ -131,6 +138,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const { out, files, notes, seconds } = await takeShots({ ...parseArgs(process.argv.slice(2)), log: (line) => console.log(line) });
     for (const note of notes) console.log(`note: ${note}`);
+    // A quick re-shoot of a slide or two: name the files, so they can be opened straight away.
+    if (files.length <= 6) for (const file of files) console.log(relative(process.cwd(), file));
     console.log(`wrote ${files.length} screenshots to ${relative(process.cwd(), out) || '.'}/ in ${seconds.toFixed(0)} s`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
