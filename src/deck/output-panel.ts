@@ -5,11 +5,11 @@
  * sends reason codes and numbers, and only an engine's own error text is shown as it came.
  */
 import { RUNNER_LIMITS } from '../sandbox/limits';
-import type { KillReason, Layout, RunEnd, SnippetOutput, Trace } from '../sandbox/protocol';
+import type { KillReason, PlotLayout, PlotTrace, RunEnd, SnippetOutput } from '../sandbox/protocol';
 import type { TypeErrorNote } from '../editor/mount-editor';
 import { errorPlace, t, type TextKey } from './ui-text';
 
-type PlotSpec = { traces: Trace[]; layout?: Layout };
+type PlotSpec = { traces: PlotTrace[]; layout?: PlotLayout };
 
 /** Which phrase says each kill reason (`killText` picks others when a time limit is or is not known). */
 const KILL_TEXT = {

@@ -1,7 +1,7 @@
 /**
  * The one place that sets up Monaco: which parts of it we load, its web workers, and the
  * TypeScript service that checks snippets against the snippet API's real declarations.
- * Imported only through `import()` (see load-editor.ts): Monaco is ~1 MB gzip.
+ * Imported only through `import()` (by mount-editor.ts, which the deck loads lazily): Monaco is ~1 MB gzip.
  */
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
@@ -10,7 +10,7 @@ import * as ts from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import coreDts from '../core/generated/core.d.ts.txt?raw';
-import { SNIPPET_API_DTS } from '../sandbox/snippet-api';
+import snippetApiDts from '../sandbox/generated/snippet-api.d.ts.txt?raw';
 
 self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
@@ -32,10 +32,11 @@ ts.typescriptDefaults.setDiagnosticsOptions({
   noSyntaxValidation: false,
   diagnosticCodesToIgnore: [...IGNORED_DIAGNOSTICS],
 });
-// `import { relu } from 'rectify'` resolves to the runner's API, which re-exports the core's
-// generated declarations: IntelliSense shows the core's own doc comments.
+// `import { relu } from 'rectify'` resolves to the snippet API's declarations, which re-export
+// the core's; both are generated from the real modules (scripts/core-dts.mjs), so IntelliSense
+// shows their own doc comments.
 ts.typescriptDefaults.addExtraLib(coreDts, 'file:///node_modules/core/index.d.ts');
-ts.typescriptDefaults.addExtraLib(SNIPPET_API_DTS, 'file:///node_modules/rectify/index.d.ts');
+ts.typescriptDefaults.addExtraLib(snippetApiDts, 'file:///node_modules/rectify/index.d.ts');
 // The sandbox's console (lib es2022 has none: no DOM in a snippet).
 ts.typescriptDefaults.addExtraLib(
   `/** Prints to the output panel; numbers, arrays, typed arrays, objects and Maps are pretty-printed. */

@@ -5,7 +5,7 @@
  * sandbox's schema (src/sandbox/plot-schema.ts); this file only styles and draws them.
  */
 import type { Config, Data, Layout as PlotlyLayout } from 'plotly.js-dist-min';
-import type { Layout, Trace } from '../sandbox/protocol';
+import type { PlotLayout, PlotTrace } from '../sandbox/protocol';
 
 type PlotlyApi = typeof import('plotly.js-dist-min').default;
 
@@ -25,6 +25,8 @@ const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", s
 
 /** Panels narrower than this put the legend under the plot; wider ones, to its right. */
 const LEGEND_BESIDE_MIN_WIDTH = 640;
+/** Height of one legend row under a narrow plot: the plot grows by it rather than lose its area to the legend. */
+const LEGEND_ROW_PX = 24;
 /** The smallest plot worth drawing when the slide is short of room. */
 const MIN_HEIGHT = 150;
 
@@ -38,15 +40,15 @@ export function plainText(text: string): string {
 }
 
 /** A trace with every label it shows escaped (names, category labels). */
-function plainTrace(trace: Trace): Trace {
-  const labels = (series: Trace['x']) =>
+function plainTrace(trace: PlotTrace): PlotTrace {
+  const labels = (series: PlotTrace['x']) =>
     Array.isArray(series) && typeof series[0] === 'string' ? (series as string[]).map(plainText) : series;
   return { ...trace, name: trace.name === undefined ? undefined : plainText(trace.name), x: labels(trace.x), y: labels(trace.y) };
 }
 
 /** Deck styling under the snippet's own layout: fonts, colours, margins that fit a slide. */
-function styledLayout(layout: Layout | undefined, width: number, height: number): Record<string, unknown> {
-  const axis = (a: NonNullable<Layout['xaxis']>) => ({
+function styledLayout(layout: PlotLayout | undefined, width: number, height: number): Record<string, unknown> {
+  const axis = (a: NonNullable<PlotLayout['xaxis']>) => ({
     gridcolor: '#e3e0d8',
     zerolinecolor: '#9a968c',
     automargin: true,
@@ -92,23 +94,33 @@ function fittedHeight(element: HTMLElement, requested: number): number {
   return Math.max(MIN_HEIGHT, Math.min(requested, Math.floor(room - others - 4)));
 }
 
+/** How many legend rows go under a plot this narrow (one per named trace: narrow legends wrap). */
+function legendRowsUnder(traces: PlotTrace[], layout: PlotLayout | undefined, width: number): number {
+  if (width >= LEGEND_BESIDE_MIN_WIDTH || layout?.showlegend === false) return 0;
+  const entries = traces.filter((trace) => trace.name !== undefined && trace.showlegend !== false).length;
+  return entries > 1 || layout?.showlegend ? entries : 0;
+}
+
 /** The width to draw at: the panel's inner width (no horizontal scrollbar, ever). */
 function fittedWidth(element: HTMLElement): number {
   return element.parentElement?.clientWidth || element.offsetWidth || 600;
 }
 
-const CONFIG: Partial<Config> = { displaylogo: false, responsive: false, modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage'] };
+// No mode bar: its buttons are English-only in this bundle (no locales) and cover the plot's
+// corner on a slide; drag still zooms, and a double-click resets the axes.
+const CONFIG: Partial<Config> = { displaylogo: false, responsive: false, displayModeBar: false };
 
 /**
  * Draws (or redraws, with `Plotly.react`: a diff, not a rebuild) `traces` into `element`.
  * Sizes are layout sizes, not scaled screen sizes: reveal scales slides with a CSS
  * transform, which Plotly's hit-testing already accounts for.
  */
-export async function drawPlot(element: HTMLElement, traces: Trace[], layout?: Layout): Promise<void> {
+export async function drawPlot(element: HTMLElement, traces: PlotTrace[], layout?: PlotLayout): Promise<void> {
   const Plotly = await loadPlotly();
   const width = fittedWidth(element);
-  const height = fittedHeight(element, layout?.height ?? 300);
-  element.dataset.requestedHeight = String(layout?.height ?? 300);
+  const requested = (layout?.height ?? 300) + legendRowsUnder(traces, layout, width) * LEGEND_ROW_PX;
+  const height = fittedHeight(element, requested);
+  element.dataset.requestedHeight = String(requested);
   await Plotly.react(element, traces.map(plainTrace) as Data[], styledLayout(layout, width, height) as Partial<PlotlyLayout>, CONFIG);
 }
 

@@ -5,6 +5,7 @@
 import runnerSource from 'virtual:sandbox-runner';
 import shellSource, { hash as shellHash } from 'virtual:sandbox-shell';
 import { DEFAULT_TIMEOUT_MS, HOST_GRACE_MS, clampTimeout, hardLimitsFor } from './limits';
+import { paramValues } from './param-name';
 import type { HostToShell, InitMessage, KillReason, RunEnd, RunMessage } from './protocol';
 import { type PositionMap, prepareJs, transpile } from './transpile';
 import { type RunTally, Violation, newTally, validateRunMessage } from './validate';
@@ -89,15 +90,15 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
       setTimeout(() => reject(new Error('The sandbox did not start.')), options.startTimeoutMs ?? 5000);
     });
     ready.catch(() => {});
-    const f: Frame = {
+    const built: Frame = {
       iframe,
       port: channel.port1,
       ready,
       pingSentAt: 0,
       lastTick: performance.now(),
-      pingTimer: setInterval(() => ping(f), PING_MS),
+      pingTimer: setInterval(() => ping(built), PING_MS),
     };
-    channel.port1.onmessage = (e) => onShell(f, e.data, started);
+    channel.port1.onmessage = (event) => onShell(built, event.data, started);
     iframe.addEventListener(
       'load',
       () => {
@@ -107,7 +108,7 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
       { once: true },
     );
     (options.container ?? document.body).appendChild(iframe);
-    return f;
+    return built;
   }
 
   function teardown(): void {
@@ -129,16 +130,16 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
    * Liveness check: a sandbox that misses a pong (hung or crashed process) is rebuilt. If this
    * timer itself fired late, the page was busy and the pong may be queued behind us: ask again.
    */
-  function ping(f: Frame): void {
-    if (f !== frame) return;
+  function ping(pinged: Frame): void {
+    if (pinged !== frame) return;
     const t = performance.now();
-    const late = t - f.lastTick > PING_MS * 1.5;
-    f.lastTick = t;
-    if (f.pingSentAt && !late) {
-      if (t - f.pingSentAt > PONG_GRACE_MS) rebuild('The sandbox stopped answering and was restarted.');
+    const late = t - pinged.lastTick > PING_MS * 1.5;
+    pinged.lastTick = t;
+    if (pinged.pingSentAt && !late) {
+      if (t - pinged.pingSentAt > PONG_GRACE_MS) rebuild('The sandbox stopped answering and was restarted.');
       return; // still waiting for the pong
     }
-    f.pingSentAt = t;
+    pinged.pingSentAt = t;
     post({ kind: 'ping', n: ++pingSeq });
   }
 
@@ -150,19 +151,19 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
     if (!disposed) ensure();
   }
 
-  function onShell(f: Frame, d: unknown, started: () => void): void {
-    if (f !== frame || typeof d !== 'object' || d === null) return;
-    const m = d as { kind?: unknown; runId?: unknown; message?: unknown };
-    if (m.kind === 'ready') started();
-    else if (m.kind === 'pong') f.pingSentAt = 0;
-    else if (m.kind === 'output' && current && m.runId === current.runId) {
+  function onShell(from: Frame, data: unknown, started: () => void): void {
+    if (from !== frame || typeof data !== 'object' || data === null) return;
+    const reply = data as { kind?: unknown; runId?: unknown; message?: unknown };
+    if (reply.kind === 'ready') started();
+    else if (reply.kind === 'pong') from.pingSentAt = 0;
+    else if (reply.kind === 'output' && current && reply.runId === current.runId) {
       const run = current;
       let message: RunMessage;
       try {
-        message = validateRunMessage(m.message, run.tally, 'shell');
-      } catch (e) {
+        message = validateRunMessage(reply.message, run.tally, 'shell');
+      } catch (error) {
         post({ kind: 'stop', runId: run.runId });
-        const what = e instanceof Violation ? e.message : 'a malformed message';
+        const what = error instanceof Violation ? error.message : 'a malformed message';
         finish(run, { kind: 'killed', reason: 'limit', message: `Stopped: the sandbox relayed ${what}.` });
         return;
       }
@@ -174,18 +175,18 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
   }
 
   /** The worker reports positions in the transpiled body; the deck wants them in the TypeScript. */
-  function toSource(run: Pending, e: Extract<RunEnd, { kind: 'error' }>): RunEnd {
-    const { line, column, ...rest } = e;
-    const p = line !== undefined && run.map ? run.map(line, column ?? 1) : undefined;
-    return p ? { ...rest, line: p.line, column: p.column } : rest;
+  function toSource(run: Pending, error: Extract<RunEnd, { kind: 'error' }>): RunEnd {
+    const { line, column, ...rest } = error;
+    const source = line !== undefined && run.map ? run.map(line, column ?? 1) : undefined;
+    return source ? { ...rest, line: source.line, column: source.column } : rest;
   }
 
   function deliver(run: Pending, message: RunMessage): void {
     try {
       run.onMessage?.(message);
-    } catch (e) {
+    } catch (error) {
       queueMicrotask(() => {
-        throw e;
+        throw error;
       });
     }
   }
@@ -229,15 +230,17 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
         const run: Pending = { runId, timeoutMs, tally: newTally(hardLimitsFor(timeoutMs)), onMessage: opts.onMessage, resolve };
         current = run;
         if (disposed) return finish(run, { kind: 'killed', reason: 'disposed', message: 'The sandbox was closed.' });
-        const t = typeof snippet === 'string' ? transpile(snippet) : { ok: true as const, ...prepareJs(snippet.js) };
-        if (!t.ok) return finish(run, { kind: 'error', phase: 'compile', message: t.message, line: t.line, column: t.column });
-        const js = t.js;
-        run.map = t.map;
-        const f = ensure();
-        f.ready.then(
+        const compiled = typeof snippet === 'string' ? transpile(snippet) : { ok: true as const, ...prepareJs(snippet.js) };
+        if (!compiled.ok) {
+          return finish(run, { kind: 'error', phase: 'compile', message: compiled.message, line: compiled.line, column: compiled.column });
+        }
+        const js = compiled.js;
+        run.map = compiled.map;
+        const target = ensure();
+        target.ready.then(
           () => {
-            if (current !== run || frame !== f) return;
-            post({ kind: 'run', runId, js, timeoutMs, params: finiteParams(opts.params) });
+            if (current !== run || frame !== target) return;
+            post({ kind: 'run', runId, js, timeoutMs, params: paramValues(opts.params) });
             run.timer = setTimeout(
               () =>
                 rebuild(
@@ -248,7 +251,7 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
             );
           },
           () => {
-            if (frame === f) teardown();
+            if (frame === target) teardown();
             finish(run, {
               kind: 'killed',
               reason: 'unavailable',
@@ -281,12 +284,3 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
 
 /** A sandbox host, as returned by `createSandboxHost`. */
 export type SandboxHost = ReturnType<typeof createSandboxHost>;
-
-/** Only finite numbers under plain names cross into the sandbox as parameter values. */
-function finiteParams(params: Record<string, number> | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [name, value] of Object.entries(params ?? {})) {
-    if (/^[\w.-]{1,64}$/.test(name) && typeof value === 'number' && Number.isFinite(value)) out[name] = value;
-  }
-  return out;
-}

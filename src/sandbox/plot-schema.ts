@@ -2,7 +2,7 @@
 // numbers, text stays short plain text, and every byte is counted against a budget while
 // walking — nothing untrusted is ever serialised to measure it. The result is made of fresh
 // object literals, so keys like `__proto__` or `constructor` cannot come through.
-import { AXIS_REFS, type Axis, type Layout, type NumberSeries, type Trace, type TraceType } from './protocol';
+import { AXIS_REFS, AXIS_TYPES, BAR_MODES, type PlotAxis, type PlotLayout, type PlotTrace, type Series, TRACE_TYPES } from './plot-spec';
 
 /** Raised when a spec breaks the schema or the size budget; `path` names the offending field. */
 export class SchemaError extends Error {
@@ -31,39 +31,57 @@ export interface PlotCaps {
   maxSeriesLength: number;
 }
 
-const TRACE_TYPES: readonly TraceType[] = ['scatter', 'bar', 'heatmap', 'contour', 'histogram'];
 const MODE = /^(?:none|(?:lines|markers|text)(?:\+(?:lines|markers|text)){0,2})$/;
 const COLOR = /^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]{1,30}|(?:rgb|rgba|hsl|hsla)\([0-9., %]{1,40}\))$/;
 const NAME = /^[A-Za-z]{1,30}$/;
 const DASHES = ['solid', 'dot', 'dash', 'longdash', 'dashdot', 'longdashdot'];
 const MAX_TEXT = 200;
 
-/** Known fields (anything else is dropped; the runner warns about them). */
-export const TRACE_FIELDS: readonly string[] = [
-  'type',
-  'name',
-  'mode',
-  'x',
-  'y',
-  'z',
-  'line',
-  'marker',
-  'colorscale',
-  'showscale',
-  'zmin',
-  'zmax',
-  'opacity',
-  'showlegend',
-  'nbinsx',
-  'xaxis',
-  'yaxis',
-];
+// One entry per field of the types, so a field added to plot-spec.ts without a rule here (and
+// in rebuildTrace/rebuildLayout) does not compile.
+const TRACE_KEYS = {
+  type: true,
+  name: true,
+  mode: true,
+  x: true,
+  y: true,
+  z: true,
+  line: true,
+  marker: true,
+  colorscale: true,
+  showscale: true,
+  zmin: true,
+  zmax: true,
+  opacity: true,
+  showlegend: true,
+  nbinsx: true,
+  xaxis: true,
+  yaxis: true,
+} as const satisfies Record<keyof PlotTrace, true>;
+const LAYOUT_KEYS = {
+  title: true,
+  xaxis: true,
+  yaxis: true,
+  xaxis2: true,
+  yaxis2: true,
+  showlegend: true,
+  height: true,
+  barmode: true,
+} as const satisfies Record<keyof PlotLayout, true>;
+
+/** Known trace fields (anything else is dropped; the runner warns about them). */
+export const TRACE_FIELDS = Object.keys(TRACE_KEYS) as ReadonlyArray<keyof PlotTrace>;
 /** Known layout fields. */
-export const LAYOUT_FIELDS: readonly string[] = ['title', 'xaxis', 'yaxis', 'xaxis2', 'yaxis2', 'showlegend', 'height', 'barmode'];
-const ANCHORS: readonly string[] = [...AXIS_REFS.x, ...AXIS_REFS.y];
+export const LAYOUT_FIELDS = Object.keys(LAYOUT_KEYS) as ReadonlyArray<keyof PlotLayout>;
+const ANCHORS = [...AXIS_REFS.x, ...AXIS_REFS.y] as const;
 
 /** Rebuild `traces` (and `layout`) from the schema, spending their size from `budget`. */
-export function rebuildPlot(traces: unknown, layout: unknown, caps: PlotCaps, budget: Budget): { traces: Trace[]; layout?: Layout } {
+export function rebuildPlot(
+  traces: unknown,
+  layout: unknown,
+  caps: PlotCaps,
+  budget: Budget,
+): { traces: PlotTrace[]; layout?: PlotLayout } {
   if (!Array.isArray(traces)) throw new SchemaError('traces must be an array of trace objects');
   if (traces.length > caps.maxTraces) throw new SchemaError(`a plot may have at most ${caps.maxTraces} traces`);
   budget.spend(16 * traces.length, 'plot');
@@ -71,14 +89,10 @@ export function rebuildPlot(traces: unknown, layout: unknown, caps: PlotCaps, bu
   return layout === undefined || layout === null ? { traces: out } : { traces: out, layout: rebuildLayout(layout, budget) };
 }
 
-function rebuildTrace(t: unknown, path: string, caps: PlotCaps, budget: Budget): Trace {
+function rebuildTrace(t: unknown, path: string, caps: PlotCaps, budget: Budget): PlotTrace {
   const r = record(t, path);
-  const out: Trace = {};
-  const type = r.type ?? 'scatter';
-  if (!TRACE_TYPES.includes(type as TraceType)) {
-    throw new SchemaError(`${path}.type must be one of ${TRACE_TYPES.join(', ')}`);
-  }
-  out.type = type as TraceType;
+  const out: PlotTrace = {};
+  out.type = oneOf(r.type ?? 'scatter', TRACE_TYPES, `${path}.type`);
   if (r.name !== undefined) out.name = text(r.name, `${path}.name`, budget);
   if (r.mode !== undefined) out.mode = pattern(r.mode, MODE, `${path}.mode`);
   if (r.x !== undefined) out.x = series(r.x, `${path}.x`, caps, budget, true);
@@ -87,7 +101,7 @@ function rebuildTrace(t: unknown, path: string, caps: PlotCaps, budget: Budget):
     if (!Array.isArray(r.z)) throw new SchemaError(`${path}.z must be an array of rows`);
     if (r.z.length > caps.maxSeriesLength) throw new SchemaError(`${path}.z has too many rows`);
     budget.spend(16 * r.z.length, path);
-    out.z = r.z.map((row, i) => series(row, `${path}.z[${i}]`, caps, budget, false) as NumberSeries);
+    out.z = r.z.map((row, i) => series(row, `${path}.z[${i}]`, caps, budget, false) as Series);
   }
   if (r.line !== undefined) {
     const l = record(r.line, `${path}.line`);
@@ -100,9 +114,9 @@ function rebuildTrace(t: unknown, path: string, caps: PlotCaps, budget: Budget):
     const m = record(r.marker, `${path}.marker`);
     out.marker = {};
     if (typeof m.color === 'string') out.marker.color = pattern(m.color, COLOR, `${path}.marker.color`);
-    else if (m.color !== undefined) out.marker.color = series(m.color, `${path}.marker.color`, caps, budget, false) as NumberSeries;
+    else if (m.color !== undefined) out.marker.color = series(m.color, `${path}.marker.color`, caps, budget, false) as Series;
     if (typeof m.size === 'number') out.marker.size = num(m.size, `${path}.marker.size`, 0, 1000);
-    else if (m.size !== undefined) out.marker.size = series(m.size, `${path}.marker.size`, caps, budget, false) as NumberSeries;
+    else if (m.size !== undefined) out.marker.size = series(m.size, `${path}.marker.size`, caps, budget, false) as Series;
     if (m.colorscale !== undefined) out.marker.colorscale = pattern(m.colorscale, NAME, `${path}.marker.colorscale`);
   }
   if (r.colorscale !== undefined) out.colorscale = pattern(r.colorscale, NAME, `${path}.colorscale`);
@@ -112,14 +126,14 @@ function rebuildTrace(t: unknown, path: string, caps: PlotCaps, budget: Budget):
   if (r.opacity !== undefined) out.opacity = num(r.opacity, `${path}.opacity`, 0, 1);
   if (r.showlegend !== undefined) out.showlegend = bool(r.showlegend, `${path}.showlegend`);
   if (r.nbinsx !== undefined) out.nbinsx = num(r.nbinsx, `${path}.nbinsx`, 1, 10_000);
-  if (r.xaxis !== undefined) out.xaxis = oneOf(r.xaxis, AXIS_REFS.x, `${path}.xaxis`) as Trace['xaxis'];
-  if (r.yaxis !== undefined) out.yaxis = oneOf(r.yaxis, AXIS_REFS.y, `${path}.yaxis`) as Trace['yaxis'];
+  if (r.xaxis !== undefined) out.xaxis = oneOf(r.xaxis, AXIS_REFS.x, `${path}.xaxis`);
+  if (r.yaxis !== undefined) out.yaxis = oneOf(r.yaxis, AXIS_REFS.y, `${path}.yaxis`);
   return out;
 }
 
-function rebuildLayout(l: unknown, budget: Budget): Layout {
+function rebuildLayout(l: unknown, budget: Budget): PlotLayout {
   const r = record(l, 'layout');
-  const out: Layout = {};
+  const out: PlotLayout = {};
   if (r.title !== undefined) out.title = title(r.title, 'layout.title', budget);
   if (r.xaxis !== undefined) out.xaxis = rebuildAxis(r.xaxis, 'layout.xaxis', budget);
   if (r.yaxis !== undefined) out.yaxis = rebuildAxis(r.yaxis, 'layout.yaxis', budget);
@@ -127,15 +141,15 @@ function rebuildLayout(l: unknown, budget: Budget): Layout {
   if (r.yaxis2 !== undefined) out.yaxis2 = rebuildAxis(r.yaxis2, 'layout.yaxis2', budget);
   if (r.showlegend !== undefined) out.showlegend = bool(r.showlegend, 'layout.showlegend');
   if (r.height !== undefined) out.height = num(r.height, 'layout.height', 50, 2000);
-  if (r.barmode !== undefined) out.barmode = oneOf(r.barmode, ['group', 'stack', 'overlay'], 'layout.barmode') as Layout['barmode'];
+  if (r.barmode !== undefined) out.barmode = oneOf(r.barmode, BAR_MODES, 'layout.barmode');
   return out;
 }
 
-function rebuildAxis(a: unknown, path: string, budget: Budget): Axis {
+function rebuildAxis(a: unknown, path: string, budget: Budget): PlotAxis {
   const r = record(a, path);
-  const out: Axis = {};
+  const out: PlotAxis = {};
   if (r.title !== undefined) out.title = title(r.title, `${path}.title`, budget);
-  if (r.type !== undefined) out.type = oneOf(r.type, ['linear', 'log', 'category'], `${path}.type`) as Axis['type'];
+  if (r.type !== undefined) out.type = oneOf(r.type, AXIS_TYPES, `${path}.type`);
   if (r.range !== undefined) {
     if (!Array.isArray(r.range) || r.range.length !== 2) throw new SchemaError(`${path}.range must be [min, max]`);
     out.range = [num(r.range[0], `${path}.range[0]`), num(r.range[1], `${path}.range[1]`)];
@@ -147,7 +161,7 @@ function rebuildAxis(a: unknown, path: string, budget: Budget): Axis {
     if (from >= to) throw new SchemaError(`${path}.domain must be [from, to] with from < to`);
     out.domain = [from, to];
   }
-  if (r.anchor !== undefined) out.anchor = oneOf(r.anchor, ANCHORS, `${path}.anchor`) as Axis['anchor'];
+  if (r.anchor !== undefined) out.anchor = oneOf(r.anchor, ANCHORS, `${path}.anchor`);
   return out;
 }
 
@@ -162,7 +176,7 @@ function record(v: unknown, path: string): Record<string, unknown> {
 }
 
 /** Numbers (null or non-finite → null: a gap), a typed array, or — when allowed — short category labels. */
-function series(v: unknown, path: string, caps: PlotCaps, budget: Budget, labels: boolean): NumberSeries | string[] {
+function series(v: unknown, path: string, caps: PlotCaps, budget: Budget, labels: boolean): Series | string[] {
   if (ArrayBuffer.isView(v) && !(v instanceof DataView) && !(v instanceof BigInt64Array) && !(v instanceof BigUint64Array)) {
     const t = v as Float64Array;
     if (t.length > caps.maxSeriesLength) throw new SchemaError(`${path} has more than ${caps.maxSeriesLength} points`);
@@ -202,9 +216,14 @@ function pattern(v: unknown, re: RegExp, path: string): string {
   return v;
 }
 
-function oneOf(v: unknown, allowed: readonly string[], path: string): string {
-  if (typeof v !== 'string' || !allowed.includes(v)) throw new SchemaError(`${path} must be one of ${allowed.join(', ')}`);
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
+  if (!isOneOf(v, allowed)) throw new SchemaError(`${path} must be one of ${allowed.join(', ')}`);
   return v;
+}
+
+/** Whether `v` is one of `allowed` (a type guard, so the value keeps the list's union type). */
+export function isOneOf<T extends string>(v: unknown, allowed: readonly T[]): v is T {
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v);
 }
 
 function num(v: unknown, path: string, min = -Infinity, max = Infinity): number {

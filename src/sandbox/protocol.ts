@@ -1,96 +1,19 @@
-// Types only: the messages that cross the sandbox's three boundaries.
+// The messages that cross the sandbox's three boundaries.
 //   host (deck main thread) ══MessageChannel══▶ shell (sandboxed iframe) ──postMessage──▶ worker (runner + snippet)
 // The worker's messages are untrusted: the shell and then the host validate and rebuild each
-// one (see `validate.ts`) before the deck sees it.
+// one (see `validate.ts`) before the deck sees it. Types, and the `as const` lists their unions
+// are made of (so the validators check against the same lists).
+
+import type { PlotLayout, PlotTrace } from './plot-spec';
+
+// The plot shapes are defined once, with the snippet API (see plot-spec.ts).
+export type { AxisRef, PlotAxis, PlotLayout, PlotTrace, Series, TraceType } from './plot-spec';
+
+/** Console methods a line can come from, by severity (debug is written as `log`). */
+export const LOG_LEVELS = ['log', 'info', 'warn', 'error'] as const;
 
 /** Severity of a console line, after the console method that wrote it. */
-export type LogLevel = 'log' | 'info' | 'warn' | 'error';
-
-/** Plotly trace types a snippet may draw; anything else is refused by the schema. */
-export type TraceType = 'scatter' | 'bar' | 'heatmap' | 'contour' | 'histogram';
-
-/** A numeric series: plain numbers (null for a gap) or a typed array. */
-export type NumberSeries = ReadonlyArray<number | null> | Float64Array | Float32Array | Int32Array | Uint8Array;
-
-/** One Plotly-style trace, limited to the fields the schema keeps. */
-export interface Trace {
-  /** Trace type; `scatter` when omitted. */
-  type?: TraceType;
-  /** Legend entry, plain text. */
-  name?: string;
-  /** Scatter drawing mode, e.g. `lines`, `markers`, `lines+markers`. */
-  mode?: string;
-  /** x values (numbers, or category labels for bars). */
-  x?: NumberSeries | ReadonlyArray<string>;
-  /** y values (numbers, or category labels for heatmaps). */
-  y?: NumberSeries | ReadonlyArray<string>;
-  /** z grid for heatmap/contour: rows of numbers. */
-  z?: ReadonlyArray<NumberSeries>;
-  /** Line style: colour (CSS colour name or hex), width in px, dash pattern. */
-  line?: { color?: string; width?: number; dash?: string };
-  /** Marker style: colour (one, or one number per point), size in px. */
-  marker?: { color?: string | NumberSeries; size?: number | NumberSeries; colorscale?: string };
-  /** Colour scale name for heatmap/contour (e.g. `Viridis`, `RdBu`). */
-  colorscale?: string;
-  /** Whether heatmap/contour draws its colour bar. */
-  showscale?: boolean;
-  /** Lower end of a heatmap/contour's colour scale (so two maps can share one scale). */
-  zmin?: number;
-  /** Upper end of a heatmap/contour's colour scale. */
-  zmax?: number;
-  /** Trace opacity in [0, 1]. */
-  opacity?: number;
-  /** Whether this trace appears in the legend. */
-  showlegend?: boolean;
-  /** Histogram bin count hint. */
-  nbinsx?: number;
-  /** Which horizontal axis the trace uses: `x` (default) or `x2`, for side-by-side panels. */
-  xaxis?: AxisRef<'x'>;
-  /** Which vertical axis the trace uses: `y` (default) or `y2`. */
-  yaxis?: AxisRef<'y'>;
-}
-
-/** The axes a plot may have, per direction: the first, and one more for a second panel. */
-export const AXIS_REFS = { x: ['x', 'x2'], y: ['y', 'y2'] } as const;
-
-/** An axis reference in one direction (`x`/`x2`, `y`/`y2`). */
-export type AxisRef<D extends keyof typeof AXIS_REFS> = (typeof AXIS_REFS)[D][number];
-
-/** One axis of a plot. */
-export interface Axis {
-  /** Axis title, plain text. */
-  title?: string;
-  /** Axis scale. */
-  type?: 'linear' | 'log' | 'category';
-  /** Fixed [min, max] range. */
-  range?: [number, number];
-  /** Whether a zero line is drawn. */
-  zeroline?: boolean;
-  /** The part of the figure's width (x axes) or height (y axes) the axis spans, as fractions in [0, 1]. */
-  domain?: [number, number];
-  /** The axis of the other direction this one is drawn against (e.g. `y` for `xaxis2`). */
-  anchor?: AxisRef<'x'> | AxisRef<'y'>;
-}
-
-/** Plotly-style layout, limited to the fields the schema keeps. */
-export interface Layout {
-  /** Figure title, plain text. */
-  title?: string;
-  /** Horizontal axis. */
-  xaxis?: Axis;
-  /** Vertical axis. */
-  yaxis?: Axis;
-  /** Second horizontal axis (traces with `xaxis: 'x2'`), e.g. the right one of two panels. */
-  xaxis2?: Axis;
-  /** Second vertical axis (traces with `yaxis: 'y2'`). */
-  yaxis2?: Axis;
-  /** Whether a legend is drawn. */
-  showlegend?: boolean;
-  /** Figure height in px (width always fits the output panel). */
-  height?: number;
-  /** Bar grouping for several bar traces. */
-  barmode?: 'group' | 'stack' | 'overlay';
-}
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Output a snippet produces while it runs, in the order it produced it. */
 export type SnippetOutput =
@@ -106,18 +29,18 @@ export type SnippetOutput =
       /** Figure id, unique in the run; later `plot-update`s with the same id redraw it. */
       id: string;
       /** Traces to draw. */
-      traces: Trace[];
+      traces: PlotTrace[];
       /** Layout, if any. */
-      layout?: Layout;
+      layout?: PlotLayout;
     }
   | {
       kind: 'plot-update';
       /** Id of a figure created earlier in the same run by a `plot` message. */
       id: string;
       /** Replacement traces (the whole data, not a delta). */
-      traces: Trace[];
+      traces: PlotTrace[];
       /** Replacement layout, if it changed. */
-      layout?: Layout;
+      layout?: PlotLayout;
     }
   | {
       kind: 'progress';

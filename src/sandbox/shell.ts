@@ -3,6 +3,7 @@
 // snippet in a fresh Blob Worker (a spare one is spawned ahead), enforces the time limit and
 // the output caps, and relays only validated, rebuilt messages to the host.
 import { RUNNER_LIMITS, hardLimitsFor } from './limits';
+import { paramValues } from './param-name';
 import type { HostToShell, KillReason, RunMessage, ShellToHost, StartMessage } from './protocol';
 import { type RunTally, Violation, newTally, validateRunMessage } from './validate';
 
@@ -21,27 +22,33 @@ let spare: Worker | undefined;
 let current: Run | undefined;
 
 function onInit(event: MessageEvent): void {
-  const d = event.data as { kind?: unknown; runner?: unknown } | null;
-  if (port || event.source !== parent || !d || d.kind !== 'init' || typeof d.runner !== 'string' || !event.ports[0]) return;
+  const init = event.data as { kind?: unknown; runner?: unknown } | null;
+  if (port || event.source !== parent || !init || init.kind !== 'init' || typeof init.runner !== 'string' || !event.ports[0]) return;
   window.removeEventListener('message', onInit);
   port = event.ports[0];
-  runnerUrl = URL.createObjectURL(new Blob([d.runner], { type: 'text/javascript' }));
-  port.onmessage = (e) => onHost(e.data as HostToShell);
+  runnerUrl = URL.createObjectURL(new Blob([init.runner], { type: 'text/javascript' }));
+  port.onmessage = (event) => onHost(event.data as HostToShell);
   send({ kind: 'ready' });
   spawnSpare();
 }
 window.addEventListener('message', onInit);
 
-function send(m: ShellToHost): void {
-  port?.postMessage(m);
+function send(message: ShellToHost): void {
+  port?.postMessage(message);
 }
 
-function onHost(d: HostToShell): void {
-  if (!d || typeof d !== 'object') return;
-  if (d.kind === 'ping' && typeof d.n === 'number') send({ kind: 'pong', n: d.n });
-  else if (d.kind === 'stop' && current && current.runId === d.runId) kill(current, 'stopped', 'Stopped.');
-  else if (d.kind === 'run' && typeof d.js === 'string' && typeof d.runId === 'number' && typeof d.timeoutMs === 'number') {
-    startRun(d.runId, d.js, d.timeoutMs, d.params);
+// The host is trusted, but its message is still checked field by field before use.
+function onHost(request: HostToShell): void {
+  if (!request || typeof request !== 'object') return;
+  if (request.kind === 'ping' && typeof request.n === 'number') send({ kind: 'pong', n: request.n });
+  else if (request.kind === 'stop' && current && current.runId === request.runId) kill(current, 'stopped', 'Stopped.');
+  else if (
+    request.kind === 'run' &&
+    typeof request.js === 'string' &&
+    typeof request.runId === 'number' &&
+    typeof request.timeoutMs === 'number'
+  ) {
+    startRun(request.runId, request.js, request.timeoutMs, request.params);
   }
 }
 
@@ -64,13 +71,17 @@ function startRun(runId: number, js: string, timeoutMs: number, params: unknown)
   current = run;
   // After a kill, a flooding worker may have left thousands of messages queued: drop them
   // without touching `e.data` (deserialising is the expensive part).
-  worker.onmessage = (e) => current === run && relay(run, e.data);
+  worker.onmessage = (event) => current === run && relay(run, event.data);
   worker.onmessageerror = () => kill(run, 'limit', 'Stopped: the snippet sent a message that could not be read.');
-  worker.onerror = (e) => {
-    e.preventDefault();
-    end(run, { kind: 'error', message: typeof e.message === 'string' ? e.message.slice(0, 500) : 'The snippet failed.', phase: 'run' });
+  worker.onerror = (event) => {
+    event.preventDefault();
+    end(run, {
+      kind: 'error',
+      message: typeof event.message === 'string' ? event.message.slice(0, 500) : 'The snippet failed.',
+      phase: 'run',
+    });
   };
-  const start: StartMessage = { kind: 'start', js, limits: RUNNER_LIMITS, params: numbersOnly(params) };
+  const start: StartMessage = { kind: 'start', js, limits: RUNNER_LIMITS, params: paramValues(params) };
   worker.postMessage(start);
 }
 
@@ -79,8 +90,8 @@ function relay(run: Run, raw: unknown): void {
   let message: RunMessage;
   try {
     message = validateRunMessage(raw, run.tally, 'worker');
-  } catch (e) {
-    kill(run, 'limit', `Stopped: the snippet sent ${e instanceof Violation ? e.message : 'a malformed message'}.`);
+  } catch (error) {
+    kill(run, 'limit', `Stopped: the snippet sent ${error instanceof Violation ? error.message : 'a malformed message'}.`);
     return;
   }
   if (message.kind === 'done' || message.kind === 'error') end(run, message);
@@ -105,15 +116,4 @@ function end(run: Run, message: RunMessage): void {
 function timeoutText(run: Run): string {
   const s = (run.timeoutMs / 1000).toFixed(1);
   return `Time limit reached: stopped after ${s} s. An endless loop, or too much work for a live demo?`;
-}
-
-/** The host's parameter values, re-checked: plain names, finite numbers, at most 32. */
-function numbersOnly(params: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (!params || typeof params !== 'object') return out;
-  for (const name of Object.keys(params).slice(0, 32)) {
-    const value = (params as Record<string, unknown>)[name];
-    if (/^[\w.-]{1,64}$/.test(name) && typeof value === 'number' && Number.isFinite(value)) out[name] = value;
-  }
-  return out;
 }

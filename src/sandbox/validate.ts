@@ -3,8 +3,8 @@
 // before use, plot specs through the schema, sizes counted while walking (never by
 // serialising), and a per-run tally of messages and bytes.
 import type { HardLimits } from './limits';
-import { Budget, SchemaError, rebuildPlot } from './plot-schema';
-import { KILL_REASONS, type KillReason, type LogLevel, type RunMessage } from './protocol';
+import { Budget, SchemaError, isOneOf, rebuildPlot } from './plot-schema';
+import { KILL_REASONS, LOG_LEVELS, type RunMessage } from './protocol';
 
 /** A message broke the protocol or a limit: the run must be killed with reason `limit`. */
 export class Violation extends Error {
@@ -28,10 +28,10 @@ export function newTally(limits: HardLimits): RunTally {
   return { limits, messages: 0, bytes: 0, plotIds: new Set() };
 }
 
-const LEVELS: readonly LogLevel[] = ['log', 'info', 'warn', 'error'];
 // Every reason but `unavailable`, which only the host decides (a sandbox that never started).
-const REASONS: readonly KillReason[] = KILL_REASONS.filter((reason) => reason !== 'unavailable');
-const PLOT_ID = /^[\w.:-]{1,64}$/;
+const SANDBOX_KILL_REASONS = KILL_REASONS.filter((reason) => reason !== 'unavailable');
+/** A plot id: 1–64 letters, digits, '_', '.', ':' or '-' (the runner refuses others with a clear error). */
+export const PLOT_ID = /^[\w.:-]{1,64}$/;
 const MAX_PLOT_IDS = 64;
 
 /**
@@ -39,102 +39,102 @@ const MAX_PLOT_IDS = 64;
  * only the shell may send `killed`, and a worker may only report run-time errors.
  */
 export function validateRunMessage(raw: unknown, tally: RunTally, from: 'worker' | 'shell'): RunMessage {
-  const L = tally.limits;
+  const limits = tally.limits;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Violation('a message that is not an object');
-  const m = raw as Record<string, unknown>;
+  const message = raw as Record<string, unknown>;
   // The message that ends a run (at most one is ever accepted) does not count against the cap.
-  const ending = m.kind === 'done' || m.kind === 'error' || m.kind === 'killed';
-  if (!ending && ++tally.messages > L.maxMessages) throw new Violation(`more than ${L.maxMessages} messages`);
-  const budget = new Budget(Math.min(L.maxMessageBytes, L.maxBytes - tally.bytes));
-  let out: RunMessage;
+  const ending = message.kind === 'done' || message.kind === 'error' || message.kind === 'killed';
+  if (!ending && ++tally.messages > limits.maxMessages) throw new Violation(`more than ${limits.maxMessages} messages`);
+  const budget = new Budget(Math.min(limits.maxMessageBytes, limits.maxBytes - tally.bytes));
+  let rebuilt: RunMessage;
   try {
-    out = rebuild(m, L, tally, budget, from);
-  } catch (e) {
-    if (e instanceof Violation) throw e;
-    if (e instanceof SchemaError) {
-      throw new Violation(budget.remaining < 0 ? tooLarge(L, tally) : `a malformed plot (${e.message})`);
+    rebuilt = rebuild(message, limits, tally, budget, from);
+  } catch (error) {
+    if (error instanceof Violation) throw error;
+    if (error instanceof SchemaError) {
+      throw new Violation(budget.remaining < 0 ? tooLarge(limits, tally) : `a malformed plot (${error.message})`);
     }
     throw new Violation('a malformed message');
   }
-  tally.bytes += Math.min(L.maxMessageBytes, L.maxBytes - tally.bytes) - budget.remaining;
-  return out;
+  tally.bytes += Math.min(limits.maxMessageBytes, limits.maxBytes - tally.bytes) - budget.remaining;
+  return rebuilt;
 }
 
-function tooLarge(L: HardLimits, tally: RunTally): string {
-  return L.maxBytes - tally.bytes < L.maxMessageBytes
-    ? `more than ${mb(L.maxBytes)} of output`
-    : `a message larger than ${mb(L.maxMessageBytes)}`;
+function tooLarge(limits: HardLimits, tally: RunTally): string {
+  return limits.maxBytes - tally.bytes < limits.maxMessageBytes
+    ? `more than ${mb(limits.maxBytes)} of output`
+    : `a message larger than ${mb(limits.maxMessageBytes)}`;
 }
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
 }
 
-function rebuild(m: Record<string, unknown>, L: HardLimits, tally: RunTally, budget: Budget, from: 'worker' | 'shell'): RunMessage {
-  switch (m.kind) {
+function rebuild(raw: Record<string, unknown>, limits: HardLimits, tally: RunTally, budget: Budget, from: 'worker' | 'shell'): RunMessage {
+  switch (raw.kind) {
     case 'log': {
-      const level = m.level as LogLevel;
-      if (!LEVELS.includes(level)) throw new Violation('a log with an unknown level');
-      if (!Array.isArray(m.parts) || m.parts.length > L.maxLogParts) throw new Violation('a malformed log');
-      const parts = m.parts.map((p) => str(p, L.maxStringChars, budget, 'a log part'));
+      const level = raw.level;
+      if (!isOneOf(level, LOG_LEVELS)) throw new Violation('a log with an unknown level');
+      if (!Array.isArray(raw.parts) || raw.parts.length > limits.maxLogParts) throw new Violation('a malformed log');
+      const parts = raw.parts.map((part) => str(part, limits.maxStringChars, budget, 'a log part'));
       return { kind: 'log', level, parts };
     }
     case 'plot':
     case 'plot-update': {
-      const id = m.id;
+      const id = raw.id;
       if (typeof id !== 'string' || !PLOT_ID.test(id)) throw new Violation('a plot with a malformed id');
-      if (m.kind === 'plot') {
+      if (raw.kind === 'plot') {
         if (!tally.plotIds.has(id) && tally.plotIds.size >= MAX_PLOT_IDS) throw new Violation(`more than ${MAX_PLOT_IDS} plots`);
         tally.plotIds.add(id);
       } else if (!tally.plotIds.has(id)) {
         throw new Violation(`an update of an unknown plot '${id}'`);
       }
-      const spec = rebuildPlot(m.traces, m.layout, L, budget);
-      return { kind: m.kind, id, ...spec };
+      const spec = rebuildPlot(raw.traces, raw.layout, limits, budget);
+      return { kind: raw.kind, id, ...spec };
     }
     case 'progress': {
       const out: RunMessage = { kind: 'progress' };
-      for (const k of ['epoch', 'step', 'loss'] as const) {
-        const v = m[k];
-        if (v === undefined) continue;
-        if (typeof v !== 'number') throw new Violation(`a progress ${k} that is not a number`);
-        out[k] = v;
+      for (const field of ['epoch', 'step', 'loss'] as const) {
+        const value = raw[field];
+        if (value === undefined) continue;
+        if (typeof value !== 'number') throw new Violation(`a progress ${field} that is not a number`);
+        out[field] = value;
       }
       budget.spend(32, 'progress');
       return out;
     }
     case 'done': {
-      if (typeof m.ms !== 'number' || !(m.ms >= 0)) throw new Violation('a malformed done');
-      return { kind: 'done', ms: m.ms };
+      if (typeof raw.ms !== 'number' || !(raw.ms >= 0)) throw new Violation('a malformed done');
+      return { kind: 'done', ms: raw.ms };
     }
     case 'error': {
-      const message = str(m.message, L.maxStringChars, budget, 'an error message');
-      const phase = m.phase;
+      const message = str(raw.message, limits.maxStringChars, budget, 'an error message');
+      const phase = raw.phase;
       if (phase !== 'run' && (from === 'worker' || phase !== 'compile')) throw new Violation('a malformed error');
       const out: RunMessage = { kind: 'error', message, phase };
-      if (m.line !== undefined) out.line = position(m.line);
-      if (m.column !== undefined) out.column = position(m.column);
+      if (raw.line !== undefined) out.line = position(raw.line);
+      if (raw.column !== undefined) out.column = position(raw.column);
       return out;
     }
     case 'killed': {
       if (from === 'worker') throw new Violation('a message of unknown kind');
-      const reason = m.reason as KillReason;
-      if (!REASONS.includes(reason)) throw new Violation('a kill with an unknown reason');
-      return { kind: 'killed', reason, message: str(m.message, L.maxStringChars, budget, 'a kill message') };
+      const reason = raw.reason;
+      if (!isOneOf(reason, SANDBOX_KILL_REASONS)) throw new Violation('a kill with an unknown reason');
+      return { kind: 'killed', reason, message: str(raw.message, limits.maxStringChars, budget, 'a kill message') };
     }
     default:
       throw new Violation('a message of unknown kind');
   }
 }
 
-function str(v: unknown, max: number, budget: Budget, what: string): string {
-  if (typeof v !== 'string') throw new Violation(`${what} that is not a string`);
-  if (v.length > max) throw new Violation(`${what} longer than ${max} characters`);
-  budget.spend(2 * v.length + 16, what);
-  return v;
+function str(value: unknown, max: number, budget: Budget, what: string): string {
+  if (typeof value !== 'string') throw new Violation(`${what} that is not a string`);
+  if (value.length > max) throw new Violation(`${what} longer than ${max} characters`);
+  budget.spend(2 * value.length + 16, what);
+  return value;
 }
 
-function position(v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 1e7) throw new Violation('a malformed error position');
-  return v;
+function position(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1e7) throw new Violation('a malformed error position');
+  return value;
 }

@@ -3,7 +3,7 @@
  * runaway snippets are killed while the deck stays responsive; edits survive a reload;
  * Reset restores the original; the editor never drives the deck.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { goToSlide, indices, startHarness, waitForDeck, type Harness } from './harness';
 
@@ -21,6 +21,15 @@ beforeAll(async () => {
   await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', BLOCK); // autorun
 });
 afterAll(async () => harness?.close());
+
+// Each test can run alone (`vitest -t NAME`): it starts on the block's slide, with the keyboard
+// on the deck and no run going on, whatever the test before it left.
+beforeEach(async () => {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  if ((await page.evaluate(() => window.Reveal.getCurrentSlide()?.id)) !== 'bouncer-live') await goToSlide(page, 'bouncer-live');
+  if ((await page.$eval(BLOCK, (el) => el.getAttribute('data-status'))) === 'running') await page.click(`${BLOCK} [data-action="stop"]`);
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') !== 'running', BLOCK);
+});
 
 /** The editor's text as shown (Monaco renders spaces as no-break spaces). */
 async function editorText(): Promise<string> {
@@ -41,6 +50,14 @@ async function runAndWait(): Promise<string> {
 }
 
 const output = () => page.$eval(`${BLOCK} [data-output]`, (el) => el.textContent ?? '');
+
+/** Waits until the block's edit holding `text` is saved in storage (edits are saved shortly after typing). */
+async function editSaved(text: string): Promise<void> {
+  await page.waitForFunction(
+    (text) => Object.entries(localStorage).some(([key, value]) => key.startsWith('rectify:edit:') && value.includes(text)),
+    text,
+  );
+}
 
 describe('a live block', () => {
   it('ran its autorun snippet on arrival and drew the bar chart as a Plotly SVG', async () => {
@@ -133,7 +150,7 @@ describe('a live block', () => {
 
   it('keeps an edit across a reload, marked as modified', async () => {
     await setCode("console.log('my own edit')");
-    await page.waitForTimeout(300);
+    await editSaved('my own edit');
     await page.reload();
     await waitForDeck(page);
     await page.waitForSelector(`${BLOCK}[data-editor-ready] .view-lines`);
@@ -142,6 +159,9 @@ describe('a live block', () => {
   });
 
   it('restores the original on Reset, and Ctrl+Z brings the edit back', async () => {
+    await setCode("console.log('my own edit')");
+    await editSaved('my own edit');
+    expect(await page.$eval(`${BLOCK} .live-modified`, (el) => (el as HTMLElement).hidden)).toBe(false);
     await page.click(`${BLOCK} [data-action="reset"]`);
     await expect.poll(editorText).toContain('const guests = { A: 100, B: 5, C: 0, D: -50 };');
     expect(await page.$eval(`${BLOCK} .live-modified`, (el) => (el as HTMLElement).hidden)).toBe(true);
@@ -223,10 +243,14 @@ describe('a parameter slider', () => {
 
 describe('the print view', () => {
   it('shows static highlighted code and loads no editor (outputs for the handout: see pdf.test.ts)', async () => {
+    // Control: in the normal view the same probes see the editor.
+    expect(await page.$$eval(`${BLOCK}[data-editor-ready] .monaco-editor`, (els) => els.length)).toBe(1);
     const print = await harness.open('?print-pdf');
-    await print.waitForTimeout(500);
+    // The print pipeline's own signal: every block has been run for the handout by then.
+    await print.waitForFunction(() => document.documentElement.dataset.printReady === 'true', undefined, { timeout: 150_000 });
     expect(await print.$$eval('[data-live]', (els) => els.length)).toBeGreaterThan(0);
+    expect(await print.$$eval('[data-live][data-editor-ready]', (els) => els.length)).toBe(0);
     expect(await print.$$eval('.monaco-editor', (els) => els.length)).toBe(0);
     await print.close();
-  });
+  }, 180_000);
 });

@@ -2,7 +2,7 @@
  * Runs a slide's live demo in Node (the exact snippet on the slide) and reads its key figures:
  * the last state of its plot, numbers from its log lines or plot titles.
  */
-import type { Trace } from '../../../src/sandbox/protocol';
+import type { PlotTrace } from '../../../src/sandbox/protocol';
 import { runSnippet, snippetOn, type SnippetRun } from '../slides/run-snippets';
 
 /** The run of the live snippet on slide `slideId`, with the given slider values. */
@@ -18,7 +18,7 @@ export function finalPlot(run: SnippetRun) {
 }
 
 /** A trace's y values as numbers. */
-export const ys = (trace: Trace): number[] => Array.from(trace.y as ArrayLike<number>, Number);
+export const ys = (trace: PlotTrace): number[] => Array.from(trace.y as ArrayLike<number>, Number);
 
 /** Every number in a text (ASCII digits, optional sign, decimals and exponent), in order. */
 export const numbersIn = (text: string): number[] =>

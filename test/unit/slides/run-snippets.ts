@@ -1,17 +1,18 @@
 /**
- * Finds the ```ts live snippets in slide files and runs them in Node the way the sandbox
- * does (same transpiler, wrapper and 'rectify' module over the real core), collecting their
- * logs and plots. Used to prove every demo runs, and to check each demo's key figures.
+ * Finds the ```ts live snippets in slide files and runs them in Node the way the sandbox's
+ * worker does: the same transpiler, wrapper and snippet module (src/sandbox/snippet-module.ts:
+ * the real core, plot, progress, sleep and param, with the runner's caps and throttling),
+ * collecting the messages it posts. Used to prove every demo runs, and to check each demo's
+ * key figures.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import * as core from '../../../src/core/index';
 import { isLiveFence, parseLiveOptions } from '../../../src/deck/live-options';
 import { splitSlides } from '../../../src/deck/split-slides';
-import { hardLimitsFor } from '../../../src/sandbox/limits';
-import { Budget, rebuildPlot } from '../../../src/sandbox/plot-schema';
-import type { Layout, Trace } from '../../../src/sandbox/protocol';
+import { RUNNER_LIMITS } from '../../../src/sandbox/limits';
+import type { PlotLayout, PlotTrace, RunMessage } from '../../../src/sandbox/protocol';
+import { createSnippetModule } from '../../../src/sandbox/snippet-module';
 import { transpile } from '../../../src/sandbox/transpile';
-import { MODULE_NAME, SNIPPET_GLOBAL, wrapSnippet } from '../../../src/sandbox/wrap';
+import { SNIPPET_GLOBAL, wrapSnippet } from '../../../src/sandbox/wrap';
 
 /** One live snippet and where it stands. */
 export interface Snippet {
@@ -28,10 +29,12 @@ export interface Snippet {
 
 /** What a run produced. */
 export interface SnippetRun {
-  /** One string per console call, values joined by spaces. */
+  /** One string per console call, its pretty-printed values joined by spaces (as the output panel shows them). */
   logs: string[];
-  /** Each plot (and each update) as the sandbox would pass it on, rebuilt from the schema. */
-  plots: Array<{ traces: Trace[]; layout?: Layout }>;
+  /** Each plot (and each update) as the sandbox passes it on, rebuilt from the schema. */
+  plots: Array<{ traces: PlotTrace[]; layout?: PlotLayout }>;
+  /** Every message the snippet module posted, in order. */
+  messages: RunMessage[];
 }
 
 /** Every live fence of every `.md` file in `dir` (default `slides`), in deck order. */
@@ -60,21 +63,16 @@ export async function runSnippet(snippet: Snippet | string, params: Record<strin
   const info = typeof snippet === 'string' ? 'ts live' : snippet.info;
   const compiled = transpile(code);
   if (!compiled.ok) throw new Error(`does not compile: line ${compiled.line}: ${compiled.message}`);
-  const run: SnippetRun = { logs: [], plots: [] };
-  const caps = hardLimitsFor(0);
-  const plot = (traces: unknown, layout?: unknown) => {
-    const list = ArrayBuffer.isView(traces) || (Array.isArray(traces) && typeof traces[0] !== 'object') ? [{ y: traces }] : Array.isArray(traces) ? traces : [traces];
-    run.plots.push(rebuildPlot(list, layout, caps, new Budget(caps.maxMessageBytes))); // throws on what the sandbox would refuse
-    return { id: `plot-${run.plots.length}`, update: (t: unknown, l?: unknown) => void plot(t, l ?? layout) };
+  const run: SnippetRun = { logs: [], plots: [], messages: [] };
+  const post = (message: RunMessage) => {
+    run.messages.push(message);
+    if (message.kind === 'log') run.logs.push(message.parts.join(' '));
+    else if (message.kind === 'plot' || message.kind === 'plot-update') run.plots.push({ traces: message.traces, layout: message.layout });
   };
-  const param = (name: string, initial: number) => params[name] ?? initial;
-  const module = { ...core, plot, param, progress: () => {}, sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
-  const require = (name: string) => {
-    if (name === MODULE_NAME) return module;
-    throw new Error(`Cannot import '${name}'`);
-  };
-  const log = (...values: unknown[]) => void run.logs.push(values.map(String).join(' '));
-  const console = { log, info: log, warn: log, error: log };
+  // Unthrottled (every update the snippet makes is recorded, whatever the machine's speed);
+  // otherwise the runner's own caps. The throttle itself is tested in snippet-module.test.ts.
+  const limits = { ...RUNNER_LIMITS, throttleMs: 0 };
+  const { require, console, flush } = createSnippetModule({ limits, params, post });
   const scope: Record<string, unknown> = {};
   // Same realm as the core (as in the worker): the plot schema only accepts plain objects of this realm.
   new Function('self', wrapSnippet(compiled.js))(scope);
@@ -85,6 +83,7 @@ export async function runSnippet(snippet: Snippet | string, params: Record<strin
     fn(require, {}, {}, console),
     new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`ran longer than twice its ${limitMs} ms limit`)), limitMs * 2))),
   ]).finally(() => clearTimeout(timer));
+  flush();
   return run;
 }
 
