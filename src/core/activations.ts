@@ -18,7 +18,7 @@
 // (except the derivatives of relu, leaky ReLU and linear, which are 0, α and 1 there: the
 // TensorFlow convention, so a NaN backpropagates as no gradient rather than as more NaN) and for
 // relu(−∞), deliberately, as above.
-import { defineActivation, type Activation } from './activation';
+import { defineActivation, type Activation } from './define-activation';
 import type { FloatArray } from './types';
 
 /** Rectified linear unit: f(x) = max(0, x), f′(x) = 1 if x > 0 else 0 (relu(NaN) and relu(−∞) are NaN). */

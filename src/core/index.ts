@@ -7,8 +7,8 @@
 // (generated from this file by scripts/core-dts.mjs into generated/core.d.ts.txt).
 
 export type { FloatArray, DType } from './types';
-export type { Activation, ActivationSpec } from './activation';
-export { defineActivation } from './activation';
+export type { Activation, ActivationSpec } from './define-activation';
+export { defineActivation } from './define-activation';
 export {
   relu,
   leakyRelu,
@@ -46,7 +46,7 @@ export { activityL1Penalty } from './activity-l1';
 export type { Dataset } from './dataset';
 export { toDataset } from './dataset';
 /** Seeded toy datasets: xor, moons, circles, spiral, blobs and sine (1-D regression). */
-export * as datasets from './datasets';
+export * as datasets from './toy-datasets';
 export type { Grid } from './grid';
 export { grid, predictGrid } from './grid';
 export type { LayerStats } from './probes';

@@ -1,7 +1,7 @@
 // A dense multilayer perceptron as plain data: a list of layers, each a weight matrix, a bias
 // vector and an activation. Algorithms (forward, backward, train) are free functions over it.
 import { getActivation, type ActivationName } from './activations';
-import type { Activation } from './activation';
+import type { Activation } from './define-activation';
 import { getInitializer, zeros, type Initializer, type InitializerName } from './init';
 import { toRng, type Rng } from './rng';
 import { zerosOf, type DType, type FloatArray } from './types';
