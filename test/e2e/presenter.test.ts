@@ -18,6 +18,26 @@ afterAll(async () => harness?.close());
 const status = (page: Page) => page.$eval(BLOCK, (el) => el.getAttribute('data-status'));
 const output = (page: Page) => page.$eval(`${BLOCK} [data-output]`, (el) => el.textContent ?? '');
 
+/**
+ * Init script: counts the runs this window's sandbox host starts, i.e. the `run` requests it
+ * posts to its sandbox shell (only a local run makes one; a mirrored run shows output without).
+ */
+function countSandboxRuns(): void {
+  const post = MessagePort.prototype.postMessage;
+  MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<MessagePort['postMessage']>) {
+    const message = args[0] as { kind?: unknown; js?: unknown } | null;
+    if (message?.kind === 'run' && typeof message.js === 'string') {
+      const counted = window as unknown as { sandboxRuns?: number };
+      counted.sandboxRuns = (counted.sandboxRuns ?? 0) + 1;
+    }
+    return post.apply(this, args);
+  } as MessagePort['postMessage'];
+}
+
+/** How many runs the window (or frame) started in its own sandbox. */
+const sandboxRuns = (target: Pick<Page, 'evaluate'>) =>
+  target.evaluate(() => (window as unknown as { sandboxRuns?: number }).sandboxRuns ?? 0);
+
 async function setCode(page: Page, code: string): Promise<void> {
   await page.click(`${BLOCK} .view-lines`);
   await page.keyboard.press('ControlOrMeta+A');
@@ -63,8 +83,13 @@ describe('corrupt storage', () => {
 
 describe('speaker view', () => {
   it('previews show the slides but start no editor, sandbox or run of their own', async () => {
-    const page = await harness.open('#/bouncer-live');
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(countSandboxRuns);
+    const page = await context.newPage();
+    await page.goto(harness.url + '#/bouncer-live');
+    await waitForDeck(page);
     await page.waitForSelector(`${BLOCK}[data-editor-ready]`);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', BLOCK); // autorun
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
     await popup.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
     const frames = () => popup.frames().filter((f) => /receiver/.test(f.url()));
@@ -72,36 +97,58 @@ describe('speaker view', () => {
     for (const frame of frames()) {
       await frame.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
     }
-    await popup.waitForTimeout(1500); // time enough for any autorun or prefetch to start
+    // Go to another autorun slide: the speaker's window mounts its editor and runs it there (the
+    // control: the same probes see both in that window), and the previews follow to that slide.
+    const runsBefore = await sandboxRuns(page);
+    await goToSlide(page, 'relu-line');
+    await page.waitForSelector('#relu-line [data-live][data-editor-ready] .monaco-editor');
+    await page.waitForFunction(() => document.querySelector('#relu-line [data-live]')?.getAttribute('data-status') === 'done');
+    expect(await sandboxRuns(page)).toBeGreaterThan(runsBefore);
+    expect(await page.$$eval('iframe[data-sandbox]', (els) => els.length)).toBe(1);
+    await expect
+      .poll(() => Promise.all(frames().map((frame) => frame.evaluate(() => window.Reveal.getCurrentSlide()?.id))))
+      .toContain('relu-line');
     for (const frame of frames()) {
-      expect(await frame.$$eval('.monaco-editor', (els) => els.length)).toBe(0);
+      expect(await frame.$$eval('.monaco-editor, [data-editor-ready]', (els) => els.length)).toBe(0);
       expect(await frame.$$eval('iframe[data-sandbox]', (els) => els.length)).toBe(0);
-      expect(await frame.$$eval('[data-live]', (els) => els.map((e) => e.getAttribute('data-status')))).not.toContain('running');
+      expect(await sandboxRuns(frame)).toBe(0);
     }
-    await popup.close();
-    await page.close();
+    await context.close();
   });
 });
 
 describe('two windows of the deck', () => {
   it('mirror edits, runs and outputs: the projector shows what the speaker types and runs', async () => {
-    const speaker = await harness.open('#/bouncer-live');
-    const projector = await harness.open('#/bouncer-live');
-    await speaker.waitForSelector(`${BLOCK}[data-editor-ready]`);
-    await projector.waitForSelector(`${BLOCK}[data-editor-ready]`);
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(countSandboxRuns);
+    const openWindow = async () => {
+      const page = await context.newPage();
+      await page.goto(harness.url + '#/bouncer-live');
+      await waitForDeck(page);
+      await page.waitForSelector(`${BLOCK}[data-editor-ready]`);
+      return page;
+    };
+    const speaker = await openWindow();
+    const projector = await openWindow();
+    // Both windows have settled their own arrival (an autorun) before counting.
+    for (const page of [speaker, projector]) {
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') !== 'running', BLOCK);
+    }
+    const before = { speaker: await sandboxRuns(speaker), projector: await sandboxRuns(projector) };
     await setCode(speaker, "console.log('mirrored', 6 * 7)");
     await expect
       .poll(() => projector.$eval(`${BLOCK} .view-lines`, (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ')))
       .toContain("console.log('mirrored', 6 * 7)");
     await speaker.keyboard.press('Control+Enter');
     await expect.poll(() => output(projector)).toContain('mirrored 42');
-    expect(await status(projector)).toBe('done');
-    // Only the speaker's window ran it: the projector never made a sandbox for it.
-    expect(await projector.$$eval('iframe[data-sandbox]', (els) => els.length)).toBeLessThanOrEqual(1);
+    // The output can arrive a moment before the run's end: wait for that end, not a fixed time.
+    await expect.poll(() => status(projector)).toBe('done');
+    // Only the speaker's window ran it (the control: the same probe counts that run there).
+    expect(await sandboxRuns(speaker)).toBe(before.speaker + 1);
+    expect(await sandboxRuns(projector)).toBe(before.projector);
     await speaker.click(`${BLOCK} [data-action="reset"]`);
     await expect.poll(() => projector.$eval(`${BLOCK} .view-lines`, (el) => (el as HTMLElement).innerText)).toContain('guests');
-    await speaker.close();
-    await projector.close();
+    await context.close();
   });
 });
 
