@@ -1,6 +1,6 @@
 /**
  * reveal's code-line steps: ```ts [1|3-5] highlights line 1, then lines 3–5 on the next
- * fragment. Pure parsing and HTML line-splitting; the DOM work is in highlight-plugin.ts.
+ * fragment. Pure parsing and HTML line-splitting; the DOM work is in highlight-code.ts.
  */
 
 /** Parses `"1|3-5,7"` into steps of 1-based line numbers: `[[1], [3, 4, 5, 7]]`. An empty step highlights nothing. */

@@ -28,6 +28,8 @@ const drawing = () => import('../plot/draw-plot');
 export function createOutputPanel(element: HTMLElement) {
   const plots = new Map<string, HTMLElement>();
   const pendingUpdates = new Map<string, PlotSpec>();
+  // An update without a layout keeps the figure's last one (its title and height).
+  const layouts = new Map<string, PlotSpec['layout']>();
   let frame = 0;
   let logs = 0;
 
@@ -62,6 +64,7 @@ export function createOutputPanel(element: HTMLElement) {
       element.replaceChildren();
       delete element.dataset.typeChecked;
       plots.clear();
+      layouts.clear();
       pendingUpdates.clear();
       logs = 0;
     },
@@ -93,13 +96,17 @@ export function createOutputPanel(element: HTMLElement) {
           div.setAttribute('role', 'img');
           element.append(div);
           plots.set(output.id, div);
+          layouts.set(output.id, output.layout);
           void draw(output.id, output);
           break;
         }
-        case 'plot-update':
-          pendingUpdates.set(output.id, output);
+        case 'plot-update': {
+          const layout = output.layout ?? layouts.get(output.id);
+          layouts.set(output.id, layout);
+          pendingUpdates.set(output.id, { traces: output.traces, layout });
           frame ||= requestAnimationFrame(flushUpdates);
           break;
+        }
         case 'progress':
           break; // shown in the toolbar's status, not as lines
       }

@@ -5,6 +5,10 @@
  * arguments are not literals gets no control and keeps its default. `param('name', true)`
  * declares an on/off toggle; its value travels as 1 or 0.
  */
+import { PARAM_NAME } from '../sandbox/param-name';
+
+/** Parameter values from an untrusted place (storage, a link, another window): see `paramValues`. */
+export { paramValues as readParamValues } from '../sandbox/param-name';
 
 /** One parameter a snippet declares. */
 export interface ParamSpec {
@@ -21,7 +25,10 @@ export interface ParamSpec {
 }
 
 const NUMBER = String.raw`-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
-const CALL = new RegExp(String.raw`\bparam\(\s*(['"])([\w.-]{1,64})\1\s*,\s*(${NUMBER}|true|false)\s*(?:,\s*\{([^}]*)\})?\s*\)`, 'g');
+const CALL = new RegExp(
+  String.raw`\bparam\(\s*(['"])(${PARAM_NAME.source.slice(1, -1)})\1\s*,\s*(${NUMBER}|true|false)\s*(?:,\s*\{([^}]*)\})?\s*\)`,
+  'g',
+);
 const OPTION = new RegExp(String.raw`(\w+)\s*:\s*(${NUMBER}|'[^']*'|"[^"]*")`, 'g');
 
 /** The parameters declared in `source`, in order of first appearance (one per name). */
@@ -51,32 +58,6 @@ export function defaultStep(spec: ParamSpec): number {
   if (whole) return 1;
   const span = (spec.max ?? spec.initial * 2) - (spec.min ?? 0);
   return span > 0 ? Number((span / 100).toPrecision(1)) : 0.01;
-}
-
-/** A parameter name as `param()` takes it. */
-export const PARAM_NAME = /^[\w.-]{1,64}$/;
-/** Names that would reach an object's prototype machinery if used as keys: never accepted. */
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-/** More values than any snippet declares: the rest of an untrusted record is ignored. */
-const MAX_PARAM_VALUES = 64;
-
-/**
- * Parameter values from an untrusted place (localStorage, a shared link): only finite numbers
- * under valid names are kept; anything else — wrong types, prototype keys, a non-object — is
- * left out. Never throws.
- */
-export function readParamValues(raw: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
-  let kept = 0;
-  for (const [name, value] of Object.entries(raw)) {
-    if (kept >= MAX_PARAM_VALUES) break;
-    if (!PARAM_NAME.test(name) || RESERVED_NAMES.has(name)) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-    out[name] = value;
-    kept++;
-  }
-  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ import { readPosition } from '../../../src/deck/resume';
 import { readSharedLink, linkWithEdits } from '../../../src/deck/share-edits';
 import { clampParams, findParams, readParamValues } from '../../../src/deck/snippet-params';
 import { languageFromUrl } from '../../../src/deck/language';
+import { MAX_PARAMS } from '../../../src/sandbox/param-name';
 import { fingerprint } from '../../../src/deck/live-options';
 
 const ORIGINAL = "const lr = param('lr', 0.1, { min: 0.001, max: 1 });";
@@ -98,7 +99,7 @@ describe('parameter values from storage or a link', () => {
 
   it('keeps a bounded number of values', () => {
     const many = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`p${i}`, i]));
-    expect(Object.keys(readParamValues(many)).length).toBe(64);
+    expect(Object.keys(readParamValues(many)).length).toBe(MAX_PARAMS);
   });
 
   it('moves values outside a slider into its range, and toggles to 0 or 1', () => {
