@@ -1,5 +1,6 @@
 /** The reveal.js configuration of the deck: one place for every option we change from reveal's defaults. */
 import type { RevealConfig } from 'reveal.js';
+import { SLIDE_SIZE } from '../slides/slide-size';
 import { strongEmphasis } from './strong-emphasis';
 
 /**
@@ -17,9 +18,7 @@ export function isControlKey(event: KeyboardEvent): boolean {
 
 /** Options for `new Reveal(…)`, plugins aside. */
 export const deckConfig: RevealConfig = {
-  // The logical slide size; reveal scales it to the window (projector or laptop).
-  width: 1280,
-  height: 800,
+  ...SLIDE_SIZE,
   margin: 0.04,
   hash: true,
   respondToHashChanges: true,

@@ -9,7 +9,7 @@ import typescript from 'highlight.js/lib/languages/typescript';
 import javascript from 'highlight.js/lib/languages/javascript';
 import bash from 'highlight.js/lib/languages/bash';
 import json from 'highlight.js/lib/languages/json';
-import { parseLineSteps, splitHighlightedLines } from './line-steps';
+import { parseLineSteps, splitHighlightedLines } from '../slides/line-steps';
 
 hljs.registerLanguage('typescript', typescript);
 hljs.registerLanguage('javascript', javascript);

@@ -3,7 +3,7 @@
  * shown (the title slide has none, so highlight.js stays off the first-slide path).
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { prepareSlidesNearView } from './slides-near';
+import { prepareSlidesNearView } from '../live';
 
 let loading: Promise<typeof import('./highlight-code')> | undefined;
 

@@ -4,9 +4,9 @@
  * view at once. reveal's own interface is put in the deck's language here too.
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { installInterfaceLabels, labelInterface } from './interface-labels';
-import { t } from './ui-text';
-import { whenIdle } from './when-idle';
+import { installInterfaceLabels, labelInterface } from '../i18n/interface-labels';
+import { t } from '../i18n/ui-text';
+import { whenIdle } from '../live';
 
 const LOADERS: Record<string, () => Promise<{ default: () => RevealPlugin }>> = {
   notes: () => import('reveal.js/plugin/notes'),

@@ -12,27 +12,29 @@ import '../../assets/phone.css';
 import './fallback-font';
 import { deckConfig } from './config';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
-import { applyLanguage, createLanguageToggle, languageFromUrl, writeLanguageToUrl, type Language } from './language';
+import { applyLanguage, createLanguageToggle, languageFromUrl, writeLanguageToUrl, type Language } from '../i18n/language';
 import {
   createLiveBlocks,
   disposeLiveBlocks,
   isPassiveView,
   isPrintView,
+  liveBlocks,
   LiveCodePlugin,
   prepareNearbyLiveBlocks,
   useLinkedEdits,
-} from './live-code-plugin';
+} from '../live';
+import { installPresenterTools } from '../tools/presenter-tools';
 import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
-import { installResume, openedWithDeepLink } from './resume';
-import { followScrollViewLinks } from './device';
-import { planDeck } from './plan-deck';
-import { renderSections } from './render-sections';
-import { showSlideErrors } from './slide-error-overlay';
-import { readSharedLink } from './share-edits';
-import { showNotice } from './notice';
-import { LANGUAGE_CHANGED, t } from './ui-text';
-import { slideFilesFor } from './slide-files';
+import { installResume, openedWithDeepLink } from '../tools/resume';
+import { followScrollViewLinks } from '../tools/device';
+import { planDeck } from '../slides/plan-deck';
+import { renderSections } from '../slides/render-sections';
+import { showSlideErrors } from '../slides/slide-error-overlay';
+import { readSharedLink } from '../tools/share-edits';
+import { showNotice } from '../tools/notice';
+import { LANGUAGE_CHANGED, t } from '../i18n/ui-text';
+import { slideFilesFor } from '../slides/slide-files';
 
 // A shared link carries its edits in the fragment: take them out before anything reads the URL,
 // so reveal sees only the slide the link was shared from.
@@ -59,11 +61,18 @@ const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
 await deck.initialize();
 // The extras below must never keep the deck from starting: each one that fails is reported and skipped.
 optional('lazy plugins', () => installLazyPlugins(deck));
+if (!isPassiveView(deck) && liveBlocks().length > 0) optional('presenter tools', () => installPresenterTools(deck, liveBlocks));
 optional('resume', () => installResume(deck, isPassiveView(deck), deepLink));
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';
 if (sharedLink?.problem) showNotice(t(sharedLink.problem === 'broken' ? 'linkBroken' : 'linkTooLong'));
-if (isPrintView(deck)) void import('./print-outputs').then((m) => m.renderPrintOutputs(deck));
+if (isPrintView(deck)) void import('../tools/print-outputs').then((m) => m.renderPrintOutputs(deck, liveBlocks(), decorateSlides));
+
+/** Highlights and typesets `slides` now (both otherwise wait until a slide is near); a failure is logged. */
+async function decorateSlides(slides: HTMLElement[]): Promise<void> {
+  await highlightSlides(deck, slides).catch((error: unknown) => console.error('Rectify: highlighting', error));
+  await typesetSlides(deck, slides).catch((error: unknown) => console.error('Rectify: formulas', error));
+}
 
 /** Runs one optional part of the start-up; an error is logged, not thrown. */
 function optional(part: string, start: () => void): void {
@@ -108,7 +117,7 @@ createLanguageToggle(
 
 // Authoring: saving a slide file updates the deck in place, on the same slide.
 if (import.meta.hot) {
-  import.meta.hot.accept('./slide-files', (module) => {
+  import.meta.hot.accept('../slides/slide-files', (module) => {
     if (module) void module.slideFilesFor(language).then(reloadSlides);
   });
 }

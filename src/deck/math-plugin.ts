@@ -4,7 +4,7 @@
  * loads when a slide with math is near, or when the deck is idle.
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { prepareSlidesNearView } from './slides-near';
+import { prepareSlidesNearView } from '../live';
 
 type RenderMath = (element: HTMLElement, options: object) => void;
 

@@ -5,7 +5,7 @@
  * auto-capitalisation, grows with its text, Ctrl/Cmd+Enter runs, Esc hands the keyboard
  * back to the deck, and a run error is named under the code with its line selected.
  * There is no type-checker here, so `markers()` and `typeErrors()` are always empty. Styles: assets/phone.css
- * (loaded with src/deck/device.ts).
+ * (loaded with src/tools/device.ts).
  */
 import type { EditorOptions, LiveEditor } from './mount-editor';
 

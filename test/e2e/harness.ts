@@ -84,6 +84,6 @@ export function slidesFrom(glob: string): Plugin {
   return {
     name: 'fixture-slides',
     enforce: 'pre', // before Vite expands import.meta.glob
-    transform: (code, id) => (id.endsWith('src/deck/slide-files.ts') ? code.replace("'../../slides/*.md'", `'${glob}'`) : undefined),
+    transform: (code, id) => (id.endsWith('src/slides/slide-files.ts') ? code.replace("'../../slides/*.md'", `'${glob}'`) : undefined),
   };
 }

@@ -1,8 +1,9 @@
 /**
- * Dependencies point one way (DESIGN.md, STYLE.md §9): `core` imports nothing else;
- * `sandbox` reaches the core only from its snippet module (which the runner bundles); `editor` and `plot` stay small and are
- * loaded lazily by `deck`, which never imports Monaco, Plotly or the sandbox host statically
- * (the first slide must not pay for them).
+ * Dependencies point one way (README.md, "Layout"; STYLE.md §9): `core` imports nothing else;
+ * `sandbox` reaches the core only from its snippet module (which the runner bundles); `slides`
+ * and `i18n` are leaves; `live` is reached only through `live/index.ts`; nothing imports the
+ * entry's folder `deck`; `editor`, `plot`, the sandbox host, Monaco, Plotly and KaTeX load only
+ * through `import()` (the first slide must not pay for them).
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -52,6 +53,10 @@ function target(from: Import): string {
 
 const all = sourceFiles('src').flatMap(importsOf);
 const folder = (i: Import) => i.file.split('/').slice(0, 2).join('/');
+/** The deck's own folders (everything but the core, the sandbox and the lazy editor and plot). */
+const APP = ['src/deck', 'src/slides', 'src/live', 'src/tools', 'src/i18n'];
+/** Imports that the live-code instance (issue 10.2) removes: the editor choice is passed in, not read. */
+const KNOWN_UNTIL_LIVE_INSTANCE = ['src/live/live-block.ts → ../tools/device'];
 const bad = (filter: (i: Import) => boolean) => all.filter(filter).map((i) => `${i.file} → ${i.specifier}`);
 
 describe('import directions', () => {
@@ -66,27 +71,54 @@ describe('import directions', () => {
     ).toEqual([]);
   });
 
-  it('editor and plot import neither the deck nor each other', () => {
+  it('editor and plot import none of the deck and not each other', () => {
+    expect(bad((i) => ['src/editor', 'src/plot'].includes(folder(i)) && APP.includes(target(i)) && target(i) !== folder(i))).toEqual([]);
+  });
+
+  it('slides and i18n import nothing of the app (slides may name the i18n Language type)', () => {
+    expect(bad((i) => folder(i) === 'src/i18n' && target(i).startsWith('src/') && target(i) !== 'src/i18n')).toEqual([]);
     expect(
       bad(
         (i) =>
-          ['src/editor', 'src/plot'].includes(folder(i)) &&
-          ['src/deck', 'src/editor', 'src/plot'].includes(target(i)) &&
-          target(i) !== folder(i),
+          folder(i) === 'src/slides' &&
+          target(i).startsWith('src/') &&
+          target(i) !== 'src/slides' &&
+          !(target(i) === 'src/i18n' && i.typeOnly),
       ),
     ).toEqual([]);
   });
 
-  it('deck loads Monaco, Plotly, the editor, plots and the sandbox host only lazily', () => {
+  it('live imports slides, i18n and the sandbox, never the tools or the deck', () => {
+    expect(
+      bad(
+        (i) =>
+          folder(i) === 'src/live' &&
+          ['src/tools', 'src/deck'].includes(target(i)) &&
+          !KNOWN_UNTIL_LIVE_INSTANCE.includes(`${i.file} → ${i.specifier}`),
+      ),
+    ).toEqual([]);
+  });
+
+  it('tools reach live code only through live/index.ts', () => {
+    expect(bad((i) => folder(i) !== 'src/live' && target(i) === 'src/live' && !/\/live$/.test(i.specifier))).toEqual([]);
+  });
+
+  it('nothing imports deck, the entry’s folder', () => {
+    expect(bad((i) => folder(i) !== 'src/deck' && target(i) === 'src/deck')).toEqual([]);
+  });
+
+  it('Monaco, Plotly, KaTeX, the editor, plots and the sandbox host load only through import()', () => {
     const heavy = (i: Import) =>
       ['monaco-editor', 'plotly.js-cartesian-dist-min', 'plotly.js-dist-min', 'katex', 'src/editor', 'src/plot'].includes(target(i)) ||
       /sandbox\/host$/.test(i.specifier);
-    expect(bad((i) => folder(i) === 'src/deck' && heavy(i) && !i.dynamic && !i.typeOnly && !/\.css$/.test(i.specifier))).toEqual([]);
+    expect(bad((i) => APP.includes(folder(i)) && heavy(i) && !i.dynamic && !i.typeOnly && !/\.css$/.test(i.specifier))).toEqual([]);
   });
 
   it('sees the imports it checks (the scan itself works)', () => {
     expect(all.some((i) => i.file === 'src/sandbox/snippet-module.ts' && target(i) === 'src/core')).toBe(true);
     expect(all.some((i) => i.file === 'src/deck/main.ts' && i.specifier === 'reveal.js')).toBe(true);
-    expect(all.some((i) => i.file.startsWith('src/deck/') && i.dynamic && i.specifier.includes('editor'))).toBe(true);
+    expect(all.some((i) => i.file === 'src/deck/main.ts' && target(i) === 'src/live')).toBe(true);
+    expect(all.some((i) => i.file.startsWith('src/live/') && i.dynamic && i.specifier.includes('editor'))).toBe(true);
+    expect(all.some((i) => i.file.startsWith('src/tools/') && target(i) === 'src/live')).toBe(true);
   });
 });

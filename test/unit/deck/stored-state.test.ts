@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from './memory-storage';
-import { editKey, loadEdit, saveEdit } from '../../../src/deck/saved-edits';
-import { readPosition } from '../../../src/deck/resume';
-import { readSharedLink, linkWithEdits } from '../../../src/deck/share-edits';
-import { clampParams, findParams, readParamValues } from '../../../src/deck/snippet-params';
-import { languageFromUrl } from '../../../src/deck/language';
+import { editKey, loadEdit, saveEdit } from '../../../src/live/saved-edits';
+import { readPosition } from '../../../src/tools/resume';
+import { readSharedLink, linkWithEdits } from '../../../src/tools/share-edits';
+import { clampParams, findParams, readParamValues } from '../../../src/live/snippet-params';
+import { languageFromUrl } from '../../../src/i18n/language';
 import { MAX_PARAMS } from '../../../src/sandbox/param-name';
-import { fingerprint } from '../../../src/deck/live-options';
+import { fingerprint } from '../../../src/slides/live-options';
 
 const ORIGINAL = "const lr = param('lr', 0.1, { min: 0.001, max: 1 });";
 const KEY = editKey('slides/04-dead-relu.md', 2);

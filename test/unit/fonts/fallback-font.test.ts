@@ -71,11 +71,11 @@ describe('the deck text it is built from', () => {
   });
 
   it("reads the deck's UI strings and any src/ file, so new strings need no registration", () => {
-    expect(isTextSource(join(process.cwd(), 'src/deck/ui-text.ts'))).toBe(true);
+    expect(isTextSource(join(process.cwd(), 'src/i18n/ui-text.ts'))).toBe(true);
     expect(isTextSource(join(process.cwd(), 'src/i18n/zh.json'))).toBe(true);
     expect(isTextSource(join(process.cwd(), 'slides/en/02-relu.md'))).toBe(true);
     expect(isTextSource(join(process.cwd(), 'test/unit/fonts/fallback-font.test.ts'))).toBe(false);
-    const ui = readFileSync('src/deck/ui-text.ts', 'utf8');
+    const ui = readFileSync('src/i18n/ui-text.ts', 'utf8');
     const text = new Set(readDeckText());
     expect([...new Set(ui)].filter((c) => !text.has(c))).toEqual([]);
   });

@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isLiveFence } from '../../../src/deck/live-options';
-import { NOTES_MARKER, splitSlides } from '../../../src/deck/split-slides';
+import { isLiveFence } from '../../../src/slides/live-options';
+import { NOTES_MARKER, splitSlides } from '../../../src/slides/split-slides';
 import { liveSnippets, runSnippet, testTimeoutFor } from './run-snippets';
 
 const ZH = 'slides';

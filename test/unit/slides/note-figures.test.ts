@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NOTES_MARKER, splitSlides } from '../../../src/deck/split-slides';
+import { NOTES_MARKER, splitSlides } from '../../../src/slides/split-slides';
 import { finalPlot, numbersIn, ys } from '../demos/demo-run';
 import { liveSnippets, runSnippet, testTimeoutFor, type SnippetRun } from './run-snippets';
 

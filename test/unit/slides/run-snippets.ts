@@ -6,8 +6,8 @@
  * key figures.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { isLiveFence, parseLiveOptions } from '../../../src/deck/live-options';
-import { splitSlides } from '../../../src/deck/split-slides';
+import { isLiveFence, parseLiveOptions } from '../../../src/slides/live-options';
+import { splitSlides } from '../../../src/slides/split-slides';
 import { RUNNER_LIMITS } from '../../../src/sandbox/limits';
 import type { PlotLayout, PlotTrace, RunMessage } from '../../../src/sandbox/protocol';
 import { createSnippetModule } from '../../../src/sandbox/snippet-module';

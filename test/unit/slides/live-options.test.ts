@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, isLiveFence, parseLiveOptions } from '../../../src/deck/live-options';
+import { fingerprint, isLiveFence, parseLiveOptions } from '../../../src/slides/live-options';
 
 describe('isLiveFence', () => {
   it('accepts ts/typescript fences marked live, with options after', () => {

@@ -5,9 +5,9 @@
  * - "Copy link with my edits" and "Download my edits" (see share-edits.ts).
  */
 import type { RevealApi } from 'reveal.js';
-import { LIVE_EDITED, type LiveBlock } from './live-block';
+import { LIVE_EDITED, type LiveBlock } from '../live';
 import { downloadText, editsAsTypeScript, linkWithEdits, LONG_LINK_CHARS } from './share-edits';
-import { LANGUAGE_CHANGED, t } from './ui-text';
+import { LANGUAGE_CHANGED, t } from '../i18n/ui-text';
 
 const KEY_R = 82;
 const KEY_W = 87;

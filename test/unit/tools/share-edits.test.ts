@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editsAsTypeScript, editsFromLink, linkWithEdits, readSharedLink, type EditSnapshot } from '../../../src/deck/share-edits';
+import { editsAsTypeScript, editsFromLink, linkWithEdits, readSharedLink, type EditSnapshot } from '../../../src/tools/share-edits';
 
 const snapshots: EditSnapshot[] = [
   { key: 'rectify:edit:v1:slides/02-relu.md#1', code: "console.log('mine')", params: { lr: 0.5 }, modified: true },

@@ -2,7 +2,7 @@
  * The deck's one snippet sandbox, created on first use (the first slide never pays for
  * it). One sandbox serves every live block: a new run ends the one before it.
  */
-import { t } from './ui-text';
+import { t } from '../i18n/ui-text';
 
 type SandboxHost = ReturnType<typeof import('../sandbox/host').createSandboxHost>;
 

@@ -7,12 +7,11 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { createLiveBlock, type LinkedCode, type LiveBlock } from './live-block';
 import { createLiveMirror } from './live-mirror';
-import { isLiveFence } from './live-options';
+import { isLiveFence } from '../slides/live-options';
 import { editKey } from './saved-edits';
 import { nearbySlides, prepareSlidesNearView } from './slides-near';
-import { installPresenterTools } from './presenter-tools';
 import { prewarmSandbox } from './sandbox-client';
-import { t } from './ui-text';
+import { t } from '../i18n/ui-text';
 import { whenIdle } from './when-idle';
 
 const blocks = new Map<HTMLElement, LiveBlock>();
@@ -115,7 +114,6 @@ export const LiveCodePlugin = (): RevealPlugin => ({
   init(deck: RevealApi) {
     if (createLiveBlocks(deck.getRevealElement()!).length === 0) return;
     if (isPassiveView(deck)) return;
-    installPresenterTools(deck, liveBlocks);
     prepareSlidesNearView(deck, prepareLiveSlides, { nearOnly: true });
     const onShown = () => {
       const slide = deck.getCurrentSlide();

@@ -3,7 +3,7 @@
  * same in both (a slot missing in one language would show a raw `{seconds}` or lose a number).
  */
 import { describe, expect, it } from 'vitest';
-import { TEXT_KEYS, TEXT_LANGUAGES, textIn } from '../../../src/deck/ui-text';
+import { TEXT_KEYS, TEXT_LANGUAGES, textIn } from '../../../src/i18n/ui-text';
 
 const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

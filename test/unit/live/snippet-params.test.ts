@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStep, findParams } from '../../../src/deck/snippet-params';
+import { defaultStep, findParams } from '../../../src/live/snippet-params';
 
 describe('findParams', () => {
   it('reads name, default and options of each param call', () => {

@@ -7,13 +7,14 @@
 import type { RunEnd, RunMessage } from '../sandbox/protocol';
 import type { LiveEditor } from '../editor/mount-editor';
 import { createOutputPanel } from './output-panel';
-import { parseLiveOptions, type LiveOptions } from './live-options';
+import { parseLiveOptions, type LiveOptions } from '../slides/live-options';
 import { clearEdit, editKey, loadEdit, saveEdit } from './saved-edits';
 import { renderParamControls } from './param-controls';
 import { clampParams, findParams, readParamValues } from './snippet-params';
 import { sandbox } from './sandbox-client';
-import { editorLabels, t } from './ui-text';
-import { usePlainEditor } from './device';
+import { t } from '../i18n/ui-text';
+import { editorLabels } from './editor-labels';
+import { usePlainEditor } from '../tools/device';
 import { fitOutputToSlide } from './output-room';
 
 /** DOM event a block fires (bubbling) when its code or parameter values change. */
@@ -185,7 +186,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
 
     /** Swaps the static code for a Monaco editor (loads Monaco on the first call). */
     mountEditor(): Promise<void> {
-      // Phones and tablets get a plain textarea: Monaco does not support touch (src/deck/device.ts).
+      // Phones and tablets get a plain textarea: Monaco does not support touch (src/tools/device.ts).
       const load = () =>
         usePlainEditor() ? import('../editor/plain-editor').then((m) => ({ mountEditor: m.mountPlainEditor })) : loadEditorModule();
       mounting ??= load().then(({ mountEditor }) => {

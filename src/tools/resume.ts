@@ -4,7 +4,7 @@
  */
 import type { RevealApi } from 'reveal.js';
 import { scrollToSlide } from './device';
-import { t } from './ui-text';
+import { t } from '../i18n/ui-text';
 
 const KEY = 'rectify:position:v1';
 /** More slides than any deck has: a stored index past this is not a position of ours. */

@@ -7,7 +7,7 @@
 import { RUNNER_LIMITS } from '../sandbox/limits';
 import type { KillReason, PlotLayout, PlotTrace, RunEnd, SnippetOutput } from '../sandbox/protocol';
 import type { TypeErrorNote } from '../editor/mount-editor';
-import { errorPlace, t, type TextKey } from './ui-text';
+import { errorPlace, t, type TextKey } from '../i18n/ui-text';
 
 type PlotSpec = { traces: PlotTrace[]; layout?: PlotLayout };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, planDeck } from '../../../src/deck/plan-deck';
+import { displayName, planDeck } from '../../../src/slides/plan-deck';
 
 describe('planDeck', () => {
   it('orders files by name, numerically, whatever order the glob gives', () => {

@@ -4,7 +4,7 @@
  * English mirror (`slides/en/*.md`) loads only when asked for. Adding `slides/NN-name.md`
  * adds its slides; nothing else to register.
  */
-import type { Language } from './language';
+import type { Language } from '../i18n/language';
 
 /** The Chinese slide files, by path. */
 export const slideFiles: Record<string, string> = import.meta.glob<string>('../../slides/*.md', {

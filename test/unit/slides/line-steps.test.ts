@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLineSteps, splitHighlightedLines } from '../../../src/deck/line-steps';
+import { parseLineSteps, splitHighlightedLines } from '../../../src/slides/line-steps';
 
 describe('parseLineSteps', () => {
   it('parses steps, ranges and lists', () => {

@@ -7,12 +7,9 @@
  */
 import type { RevealApi } from 'reveal.js';
 import '../../assets/print.css';
-import { highlightSlides } from './highlight-plugin';
-import { liveBlocks } from './live-code-plugin';
-import { typesetSlides } from './math-plugin';
-import type { LiveBlock } from './live-block';
+import type { LiveBlock } from '../live';
 import { DEFAULT_TIMEOUT_MS, clampTimeout } from '../sandbox/limits';
-import { t } from './ui-text';
+import { t } from '../i18n/ui-text';
 
 /** Time beyond a block's own limit after which the handout gives up waiting on it. */
 const GIVE_UP_GRACE_MS = 5000;
@@ -30,13 +27,15 @@ type PlotlyApi = Awaited<ReturnType<typeof import('../plot/draw-plot').loadPlotl
  * `document.documentElement.dataset.printReady = 'true'` — always, even when a step fails:
  * a broken snippet shows its message on its page and never holds the PDF back.
  */
-export async function renderPrintOutputs(deck: RevealApi): Promise<void> {
+export async function renderPrintOutputs(
+  deck: RevealApi,
+  blocks: LiveBlock[],
+  decorate: (slides: HTMLElement[]) => Promise<void>,
+): Promise<void> {
   try {
     await printLayoutDone(deck);
-    // Both run lazily (when a slide is near, or idle): on paper every slide is near.
-    await highlightSlides(deck, deck.getSlides()).catch((error: unknown) => console.error('PDF handout: highlighting', error));
-    await typesetSlides(deck, deck.getSlides()).catch((error: unknown) => console.error('PDF handout: formulas', error));
-    const blocks = liveBlocks();
+    // Highlighting and formulas run lazily (when a slide is near, or idle): on paper every slide is near.
+    await decorate(deck.getSlides());
     for (const block of blocks) {
       await runForPrint(block);
       withoutTiming(block);

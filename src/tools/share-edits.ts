@@ -6,8 +6,8 @@
  * edits" saves them as one .ts file. Links of the first version (`?edits=…`) still open.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import type { LinkedCode } from './live-block';
-import { readParamValues } from './snippet-params';
+import type { LinkedCode } from '../live';
+import { paramValues as readParamValues } from '../sandbox/param-name';
 
 /** One block's state, as a block's `snapshot()` gives it. */
 export interface EditSnapshot {

@@ -3,8 +3,6 @@
  * by default, English in English mode. Read when an element is built, so a language switch,
  * which rebuilds the slides, also relabels them.
  */
-import type { EditorLabels } from '../editor/mount-editor';
-
 const TEXT = {
   run: { zh: '▶ 运行', en: '▶ Run' },
   runTitle: { zh: '运行（Ctrl+Enter）', en: 'Run (Ctrl+Enter)' },
@@ -162,9 +160,4 @@ export const TEXT_KEYS = Object.keys(TEXT) as TextKey[];
 export function errorPlace(line: number | undefined, column?: number): string {
   if (!line) return '';
   return column ? t('atLineColumn', { line, column }) : t('atLine', { line });
-}
-
-/** The editor's words in the current language (the editor module cannot import this table). */
-export function editorLabels(): EditorLabels {
-  return { editor: t('editorLabel'), run: t('editorRun'), backToSlides: t('editorBack'), errorPlace };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStorage } from './memory-storage';
-import { clearEdit, editKey, loadEdit, saveEdit } from '../../../src/deck/saved-edits';
+import { memoryStorage } from '../deck/memory-storage';
+import { clearEdit, editKey, loadEdit, saveEdit } from '../../../src/live/saved-edits';
 
 const KEY = editKey('slides/02-relu.md', 1);
 

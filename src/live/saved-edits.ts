@@ -3,7 +3,7 @@
  * loses nothing. Keyed by slide file and block position; each edit remembers a
  * fingerprint of the original it was made from, so a changed original can be detected.
  */
-import { fingerprint } from './live-options';
+import { fingerprint } from '../slides/live-options';
 import { readParamValues } from './snippet-params';
 
 /** One saved edit. */

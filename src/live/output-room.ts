@@ -4,7 +4,7 @@
  * size themselves to it (src/plot/draw-plot.ts), so outputs fit the slide instead of
  * spilling off it or hiding under a scrollbar. The phone's scroll view has no such limit.
  */
-import { deckConfig } from './config';
+import { SLIDE_SIZE } from '../slides/slide-size';
 
 /** Below this, a panel scrolls rather than shrink further (a slide that is mostly code). */
 const MIN_ROOM_PX = 180;
@@ -25,6 +25,6 @@ export function fitOutputToSlide(panel: HTMLElement, block: HTMLElement): void {
   const above = panel.previousElementSibling ?? panel;
   const panelTop = (above.getBoundingClientRect().bottom - slideTop) / scale;
   const afterBlock = (slide.getBoundingClientRect().bottom - block.getBoundingClientRect().bottom) / scale;
-  const room = Number(deckConfig.height) - panelTop - afterBlock - BOTTOM_GAP_PX;
+  const room = SLIDE_SIZE.height - panelTop - afterBlock - BOTTOM_GAP_PX;
   panel.style.maxHeight = `${Math.max(MIN_ROOM_PX, Math.floor(room))}px`;
 }

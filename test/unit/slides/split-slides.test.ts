@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTES_MARKER, splitSlides } from '../../../src/deck/split-slides';
+import { NOTES_MARKER, splitSlides } from '../../../src/slides/split-slides';
 
 function slides(text: string) {
   const result = splitSlides(text);

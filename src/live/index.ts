@@ -1,0 +1,17 @@
+/**
+ * The live-code feature's one public entry: what the deck's wiring and the speaker and
+ * reader tools may use. Everything else under src/live/ is its inside.
+ */
+export {
+  createLiveBlocks,
+  disposeLiveBlocks,
+  isPassiveView,
+  isPrintView,
+  liveBlocks,
+  LiveCodePlugin,
+  prepareNearbyLiveBlocks,
+  useLinkedEdits,
+} from './live-code-plugin';
+export { LIVE_EDITED, type LinkedCode, type LiveBlock } from './live-block';
+export { nearbySlides, prepareSlidesNearView } from './slides-near';
+export { whenIdle } from './when-idle';
