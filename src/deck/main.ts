@@ -4,7 +4,7 @@
  * editor, plots) loads later, when idle or when a slide needs it.
  */
 import Reveal from 'reveal.js';
-import Markdown, { type MarkdownPlugin } from 'reveal.js/plugin/markdown';
+import Markdown from 'reveal.js/plugin/markdown';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import '../../assets/theme.css';
@@ -12,22 +12,15 @@ import '../../assets/phone.css';
 import './fallback-font';
 import { deckConfig } from './config';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
+import { createRebuild } from './rebuild';
+import { isPassiveView, isPrintView } from './view-mode';
 import { applyLanguage, createLanguageToggle, languageFromUrl, writeLanguageToUrl, type Language } from '../i18n/language';
-import {
-  createLiveBlocks,
-  disposeLiveBlocks,
-  isPassiveView,
-  isPrintView,
-  liveBlocks,
-  LiveCodePlugin,
-  prepareNearbyLiveBlocks,
-  useLinkedEdits,
-} from '../live';
+import { createLiveCode } from '../live';
 import { installPresenterTools } from '../tools/presenter-tools';
 import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
 import { installResume, openedWithDeepLink } from '../tools/resume';
-import { followScrollViewLinks } from '../tools/device';
+import { followScrollViewLinks, usePlainEditor } from '../tools/device';
 import { planDeck } from '../slides/plan-deck';
 import { renderSections } from '../slides/render-sections';
 import { showSlideErrors } from '../slides/slide-error-overlay';
@@ -39,10 +32,9 @@ import { slideFilesFor } from '../slides/slide-files';
 // A shared link carries its edits in the fragment: take them out before anything reads the URL,
 // so reveal sees only the slide the link was shared from.
 const sharedLink = readSharedLink();
-if (sharedLink) {
-  history.replaceState(history.state, '', sharedLink.cleanUrl);
-  useLinkedEdits(sharedLink.edits);
-}
+if (sharedLink) history.replaceState(history.state, '', sharedLink.cleanUrl);
+const passive = isPassiveView();
+const liveCode = createLiveCode({ passive, plainEditor: usePlainEditor, linkedEdits: sharedLink?.edits });
 const deepLink = openedWithDeepLink();
 followScrollViewLinks(window.location.hash);
 let language: Language = languageFromUrl();
@@ -55,18 +47,18 @@ if (import.meta.env.DEV) showSlideErrors(firstPlan);
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
   // Order matters: live fences become blocks before highlighting touches code.
-  plugins: [Markdown, LiveCodePlugin, HighlightPlugin, MathPlugin],
+  plugins: [Markdown, liveCode.plugin, HighlightPlugin, MathPlugin],
 });
 
 await deck.initialize();
 // The extras below must never keep the deck from starting: each one that fails is reported and skipped.
 optional('lazy plugins', () => installLazyPlugins(deck));
-if (!isPassiveView(deck) && liveBlocks().length > 0) optional('presenter tools', () => installPresenterTools(deck, liveBlocks));
-optional('resume', () => installResume(deck, isPassiveView(deck), deepLink));
+if (!passive) optional('presenter tools', () => installPresenterTools(deck, liveCode.blocks));
+optional('resume', () => installResume(deck, passive, deepLink));
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';
 if (sharedLink?.problem) showNotice(t(sharedLink.problem === 'broken' ? 'linkBroken' : 'linkTooLong'));
-if (isPrintView(deck)) void import('../tools/print-outputs').then((m) => m.renderPrintOutputs(deck, liveBlocks(), decorateSlides));
+if (isPrintView()) void import('../tools/print-outputs').then((m) => m.renderPrintOutputs(deck, liveCode.blocks(), decorateSlides));
 
 /** Highlights and typesets `slides` now (both otherwise wait until a slide is near); a failure is logged. */
 async function decorateSlides(slides: HTMLElement[]): Promise<void> {
@@ -83,23 +75,7 @@ function optional(part: string, start: () => void): void {
   }
 }
 
-/** Re-renders the slides from new file contents, staying on the current slide. */
-async function reloadSlides(files: Record<string, string>): Promise<void> {
-  const { h, v, f } = deck.getIndices();
-  disposeLiveBlocks();
-  const plan = planDeck(files);
-  slidesElement.replaceChildren(...renderSections(plan, document));
-  if (import.meta.env.DEV) showSlideErrors(plan);
-  const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
-  await markdown.processSlides(slidesElement);
-  await markdown.convertSlides();
-  createLiveBlocks(slidesElement);
-  deck.sync();
-  deck.slide(h, v, f);
-  prepareNearbyLiveBlocks(deck);
-  await highlightSlides(deck, deck.getSlides());
-  await typesetSlides(deck, deck.getSlides());
-}
+const reloadSlides = createRebuild(deck, slidesElement, liveCode);
 
 /** Swaps the slides to another language in place; the URL remembers it. */
 async function switchLanguage(next: Language): Promise<void> {

@@ -11,10 +11,9 @@ import { parseLiveOptions, type LiveOptions } from '../slides/live-options';
 import { clearEdit, editKey, loadEdit, saveEdit } from './saved-edits';
 import { renderParamControls } from './param-controls';
 import { clampParams, findParams, readParamValues } from './snippet-params';
-import { sandbox } from './sandbox-client';
+import type { SandboxClient } from './sandbox-client';
 import { t } from '../i18n/ui-text';
 import { editorLabels } from './editor-labels';
-import { usePlainEditor } from '../tools/device';
 import { fitOutputToSlide } from './output-room';
 
 /** DOM event a block fires (bubbling) when its code or parameter values change. */
@@ -26,10 +25,14 @@ export type LiveStatus = 'idle' | 'running' | 'done' | 'error' | 'killed';
 const LINE_HEIGHT_PX = 20;
 const loadEditorModule = () => import('../editor/mount-editor');
 
-/** Where a block sits: its slide file and its position (1-based) among that file's live blocks. */
+/** Where a block sits (its slide file and its position, 1-based, among that file's live blocks) and what it runs with. */
 export interface BlockPlace {
   file: string;
   index: number;
+  /** The live-code instance's sandbox. */
+  sandbox: SandboxClient;
+  /** True when the block should get the plain textarea editor rather than Monaco. */
+  plainEditor: () => boolean;
 }
 
 /** Code (and parameter values) that arrived in a shared link: shown, marked, never run unasked. */
@@ -188,7 +191,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
     mountEditor(): Promise<void> {
       // Phones and tablets get a plain textarea: Monaco does not support touch (src/tools/device.ts).
       const load = () =>
-        usePlainEditor() ? import('../editor/plain-editor').then((m) => ({ mountEditor: m.mountPlainEditor })) : loadEditorModule();
+        place.plainEditor() ? import('../editor/plain-editor').then((m) => ({ mountEditor: m.mountPlainEditor })) : loadEditorModule();
       mounting ??= load().then(({ mountEditor }) => {
         const mount = document.createElement('div');
         mount.className = 'live-editor';
@@ -227,7 +230,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
         (errors) => token === runToken && output.showTypeErrors(errors),
         () => undefined,
       );
-      const host = await sandbox();
+      const host = await place.sandbox.sandbox();
       const end = await host.run(source, {
         timeoutMs: options.timeoutMs,
         params,
@@ -251,7 +254,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
     /** Ends the running snippet at once. */
     async stop(): Promise<void> {
       if (root.dataset.status !== 'running') return;
-      (await sandbox()).stop();
+      (await place.sandbox.sandbox()).stop();
     },
 
     /** Puts the original code back (one undoable edit in the editor) and forgets the saved edit. */

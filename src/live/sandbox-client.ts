@@ -6,15 +6,22 @@ import { t } from '../i18n/ui-text';
 
 type SandboxHost = ReturnType<typeof import('../sandbox/host').createSandboxHost>;
 
-let host: Promise<SandboxHost> | undefined;
-
-/** The shared sandbox host (loads the sandbox code on first call). */
-export function sandbox(): Promise<SandboxHost> {
-  host ??= import('../sandbox/host').then(({ createSandboxHost }) => createSandboxHost({ title: () => t('sandboxTitle') }));
-  return host;
+/** A sandbox that loads on the first call to `sandbox()`; one per live-code instance. */
+export function createSandboxClient() {
+  let host: Promise<SandboxHost> | undefined;
+  const sandbox = (): Promise<SandboxHost> => {
+    host ??= import('../sandbox/host').then(({ createSandboxHost }) => createSandboxHost({ title: () => t('sandboxTitle') }));
+    return host;
+  };
+  return {
+    /** The sandbox host (loads the sandbox code on the first call). */
+    sandbox,
+    /** Starts the sandbox ahead of the first Run (when a live slide is near). */
+    prewarm: (): void => void sandbox().then((h) => h.prewarm()),
+    /** Removes the sandbox (a running snippet ends as killed). */
+    dispose: (): void => void host?.then((h) => h.dispose()),
+  };
 }
 
-/** Starts the sandbox ahead of the first Run (when a live slide is near). */
-export function prewarmSandbox(): void {
-  void sandbox().then((h) => h.prewarm());
-}
+/** The sandbox client type, derived from its factory. */
+export type SandboxClient = ReturnType<typeof createSandboxClient>;

@@ -16,16 +16,23 @@ export function nearbySlides(deck: RevealApi, distance = 1): HTMLElement[] {
 
 /**
  * Calls `prepare` with the nearby slides on ready and after every move, and, unless
- * `nearOnly`, with all slides when idle (cheap work, like highlighting).
+ * `nearOnly`, with all slides when idle (cheap work, like highlighting). Returns the function
+ * that stops it.
  */
 export function prepareSlidesNearView(
   deck: RevealApi,
   prepare: (slides: HTMLElement[]) => Promise<void> | void,
   { nearOnly = false } = {},
-): void {
+): () => void {
+  let stopped = false;
   const prepareNearby = () => void prepare(nearbySlides(deck));
   if (deck.isReady()) prepareNearby();
   else deck.on('ready', prepareNearby);
   deck.on('slidechanged', prepareNearby);
-  if (!nearOnly) whenIdle(() => void prepare(deck.getSlides()));
+  if (!nearOnly) whenIdle(() => stopped || void prepare(deck.getSlides()));
+  return () => {
+    stopped = true;
+    deck.off('ready', prepareNearby);
+    deck.off('slidechanged', prepareNearby);
+  };
 }

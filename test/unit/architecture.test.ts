@@ -55,8 +55,6 @@ const all = sourceFiles('src').flatMap(importsOf);
 const folder = (i: Import) => i.file.split('/').slice(0, 2).join('/');
 /** The deck's own folders (everything but the core, the sandbox and the lazy editor and plot). */
 const APP = ['src/deck', 'src/slides', 'src/live', 'src/tools', 'src/i18n'];
-/** Imports that the live-code instance (issue 10.2) removes: the editor choice is passed in, not read. */
-const KNOWN_UNTIL_LIVE_INSTANCE = ['src/live/live-block.ts → ../tools/device'];
 const bad = (filter: (i: Import) => boolean) => all.filter(filter).map((i) => `${i.file} → ${i.specifier}`);
 
 describe('import directions', () => {
@@ -89,14 +87,7 @@ describe('import directions', () => {
   });
 
   it('live imports slides, i18n and the sandbox, never the tools or the deck', () => {
-    expect(
-      bad(
-        (i) =>
-          folder(i) === 'src/live' &&
-          ['src/tools', 'src/deck'].includes(target(i)) &&
-          !KNOWN_UNTIL_LIVE_INSTANCE.includes(`${i.file} → ${i.specifier}`),
-      ),
-    ).toEqual([]);
+    expect(bad((i) => folder(i) === 'src/live' && ['src/tools', 'src/deck'].includes(target(i)))).toEqual([]);
   });
 
   it('tools reach live code only through live/index.ts', () => {

@@ -1,0 +1,144 @@
+/**
+ * Live code, one instance per deck: every ```ts live fence becomes a live block. Blocks start
+ * as static code (cheap, and what print view and speaker previews keep); when a block's slide
+ * is within one step of view its editor is mounted and the sandbox warmed up; when the deck is
+ * idle, Monaco's code is fetched ahead so an editor is ready the moment it is needed. The
+ * handlers are registered whether or not the deck has live blocks yet: a deck that gains its
+ * first one by hot reload mounts and autoruns it like any other.
+ */
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { t } from '../i18n/ui-text';
+import { isLiveFence } from '../slides/live-options';
+import { createLiveBlock, type LinkedCode, type LiveBlock } from './live-block';
+import { createLiveMirror } from './live-mirror';
+import { createSandboxClient } from './sandbox-client';
+import { editKey } from './saved-edits';
+import { nearbySlides, prepareSlidesNearView } from './slides-near';
+import { whenIdle } from './when-idle';
+
+/** What the deck tells live code about the page it runs in. */
+export interface LiveCodeOptions {
+  /** Print view or a speaker-view preview: static code and outputs only, no editors, no runs of its own. */
+  passive: boolean;
+  /** True when blocks should get the plain textarea editor rather than Monaco (asked at each mount). */
+  plainEditor: () => boolean;
+  /** Snippets a shared link carried, by block key: shown, marked, never run unasked. */
+  linkedEdits?: Record<string, LinkedCode>;
+}
+
+/** Creates the live-code instance: its reveal plugin, its blocks, and the way to rebuild and end them. */
+export function createLiveCode({ passive, plainEditor, linkedEdits = {} }: LiveCodeOptions) {
+  const blocks = new Map<HTMLElement, LiveBlock>();
+  const sandbox = createSandboxClient();
+  // The channel over which windows of the deck on this machine show each other's edits and runs.
+  const mirror = createLiveMirror((key) => [...blocks.values()].find((block) => block.key === key));
+  let deck: RevealApi | undefined;
+  const stopOnDispose: Array<() => void> = [];
+
+  /** Turns the live fences under `root` into live blocks. */
+  function createBlocks(root: ParentNode): void {
+    const perFile = new Map<string, number>();
+    for (const code of root.querySelectorAll<HTMLElement>('pre > code')) {
+      if (!isLiveFence(code.className)) continue;
+      const slide = code.closest('section[data-source]');
+      const file = (slide?.getAttribute('data-source') ?? 'deck').replace(/:\d+$/, '');
+      const index = (perFile.get(file) ?? 0) + 1;
+      perFile.set(file, index);
+      // A live slide's output grows when it runs: align it to the top so nothing jumps.
+      code.closest('section')?.classList.add('has-live');
+      const key = editKey(file, index);
+      const linked = Object.hasOwn(linkedEdits, key) ? linkedEdits[key] : undefined;
+      try {
+        const block = createLiveBlock(code.parentElement!, { file, index, sandbox, plainEditor }, mirror.eventsFor(key), linked);
+        blocks.set(block.element, block);
+      } catch (error) {
+        // One block that cannot be built must not stop the others, or the deck, from starting.
+        console.error(`Rectify: the live block ${key} could not be built`, error);
+        showBrokenBlock(code.parentElement!);
+      }
+    }
+  }
+
+  const blocksIn = (slides: HTMLElement[]): LiveBlock[] =>
+    slides.flatMap((slide) => [...slide.querySelectorAll<HTMLElement>('[data-live]')].flatMap((el) => blocks.get(el) ?? []));
+
+  /** Mounts editors and warms the sandbox for blocks on slides near view. */
+  function prepare(slides: HTMLElement[]): void {
+    const near = blocksIn(slides);
+    if (near.length === 0) return;
+    sandbox.prewarm();
+    for (const block of near) void block.mountEditor();
+    // Plotly's top level is one ~270 ms task: run it while on the slide before (when idle,
+    // apart from the editors' set-up), not on arrival.
+    if (near.some((block) => block.mayPlot())) whenIdle(() => void import('../plot/draw-plot').then((plot) => plot.loadPlotly()), 1000);
+  }
+
+  const plugin: RevealPlugin = {
+    id: 'rectify-live-code',
+    init(revealDeck: RevealApi) {
+      deck = revealDeck;
+      createBlocks(revealDeck.getRevealElement()!);
+      if (passive) return;
+      stopOnDispose.push(prepareSlidesNearView(revealDeck, prepare, { nearOnly: true }));
+      const onShown = () => {
+        const slide = revealDeck.getCurrentSlide();
+        if (!slide) return;
+        for (const block of blocksIn([slide])) {
+          block.shown();
+          block.autorun();
+        }
+      };
+      revealDeck.on('ready', onShown);
+      revealDeck.on('slidechanged', onShown);
+      stopOnDispose.push(() => {
+        revealDeck.off('ready', onShown);
+        revealDeck.off('slidechanged', onShown);
+      });
+      // Fetch (not mount) Monaco while the speaker talks, so arriving at a live slide is instant.
+      whenIdle(() => void import('../editor/mount-editor'), 4000);
+    },
+    destroy: () => dispose(),
+  };
+
+  function disposeBlocks(): void {
+    for (const block of blocks.values()) block.dispose();
+    blocks.clear();
+  }
+
+  function dispose(): void {
+    disposeBlocks();
+    for (const stop of stopOnDispose.splice(0)) stop();
+    mirror.close();
+    sandbox.dispose();
+  }
+
+  return {
+    /** The reveal plugin (give it to `new Reveal`); its `destroy` disposes the instance. */
+    plugin,
+    /** The live blocks, in deck order. */
+    blocks: (): LiveBlock[] => [...blocks.values()],
+    /** Replaces the blocks with those of the live fences under `root` (after the slides were re-rendered). */
+    rebuild(root: ParentNode): void {
+      disposeBlocks();
+      createBlocks(root);
+    },
+    /** Once the deck shows the rebuilt slides: editors for the slides in view again. */
+    prepareNearby(): void {
+      if (deck && !passive) prepare(nearbySlides(deck));
+    },
+    /** Ends everything the instance started: blocks, editors, handlers, the mirror's channel, the sandbox. */
+    dispose,
+  };
+}
+
+/** The live-code instance type, derived from its factory. */
+export type LiveCode = ReturnType<typeof createLiveCode>;
+
+/** Leaves a block that failed to build as plain code, with a line saying so. */
+function showBrokenBlock(pre: HTMLElement): void {
+  const note = document.createElement('p');
+  note.className = 'live-broken';
+  note.setAttribute('role', 'alert');
+  note.textContent = t('blockBroken');
+  pre.after(note);
+}

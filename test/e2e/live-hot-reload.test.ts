@@ -1,0 +1,54 @@
+/**
+ * Issue 10.2: live code is registered whether or not the deck has live blocks yet. A deck with
+ * no live block (the README's "write your own deck" path) gains one by hot reload; navigating
+ * to it mounts its editor and runs its `autorun` snippet, as on a deck that started with it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type ViteDevServer } from 'vite';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { goToSlide, launchChromium, slidesFrom, waitForDeck } from './harness';
+
+const DIR = 'test/fixtures/.tmp-live-hot-reload';
+const FILE = `${DIR}/01-a.md`;
+// The live slide is three steps from the first: not near view until the viewer goes there.
+const OTHERS = '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three\n\nNote: n3\n---\n';
+const WITHOUT_LIVE = `${OTHERS}# Four\n<!-- .slide: id="four" -->\n\nNote: n4\n`;
+const WITH_LIVE = `${OTHERS}# Four\n<!-- .slide: id="four" -->\n\n\`\`\`ts live autorun\nconsole.log('autoran ' + 6 * 7);\n\`\`\`\n\nNote: n4\n`;
+
+let server: ViteDevServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  writeFileSync(FILE, WITHOUT_LIVE);
+  server = await createServer({ plugins: [slidesFrom(`/${DIR}/*.md`)], server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  await server.listen();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.resolvedUrls!.local[0]);
+  await waitForDeck(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(DIR, { recursive: true, force: true });
+});
+
+describe('a deck that gains its first live block by hot reload', () => {
+  it('mounts the editor on navigation and runs the autorun block', async () => {
+    expect(await page.$$('[data-live]')).toHaveLength(0);
+    // Saved until the page shows it: the watcher can coalesce a save made right after start-up.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      writeFileSync(FILE, WITH_LIVE);
+      if (await page.waitForSelector('#four [data-live]', { state: 'attached', timeout: 5_000 }).catch(() => null)) break;
+    }
+    await goToSlide(page, 'four');
+    await page.waitForSelector('#four [data-live][data-editor-ready] [data-editor]', { timeout: 60_000 });
+    await page.waitForSelector('#four [data-live][data-status="done"]', { timeout: 60_000 });
+    expect(await page.textContent('#four [data-output]')).toContain('autoran 42');
+  }, 150_000);
+});
