@@ -20,7 +20,7 @@ import { fitOutputToSlide } from './output-room';
 export const LIVE_EDITED = 'live-edited';
 
 /** A block's state, mirrored in its `data-status` attribute. */
-export type LiveStatus = 'idle' | 'running' | 'done' | 'error' | 'killed';
+export type LiveStatus = 'idle' | 'running' | 'remote' | 'done' | 'error' | 'killed';
 
 const LINE_HEIGHT_PX = 20;
 const loadEditorModule = () => import('../editor/mount-editor');
@@ -100,10 +100,15 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
   let runTimer: ReturnType<typeof setInterval> | undefined;
   let runToken = 0;
   let autoran = false;
+  // Set by dispose(): async work that resumes afterwards (an editor load, a run) must not touch the block.
+  let disposed = false;
+  // The block's state; `data-status` mirrors it. `remote`: a run in another window (Stop cannot end it here).
+  let status: LiveStatus = 'idle';
 
-  const setStatus = (status: LiveStatus) => {
-    root.dataset.status = status;
-    button('stop').disabled = status !== 'running';
+  const setStatus = (next: LiveStatus) => {
+    status = next;
+    root.dataset.status = next;
+    button('stop').disabled = next !== 'running';
   };
   const showModified = () => {
     modifiedMark.hidden = current === original && Object.keys(params).length === 0;
@@ -193,6 +198,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       const load = () =>
         place.plainEditor() ? import('../editor/plain-editor').then((m) => ({ mountEditor: m.mountPlainEditor })) : loadEditorModule();
       mounting ??= load().then(({ mountEditor }) => {
+        if (disposed) return;
         const mount = document.createElement('div');
         mount.className = 'live-editor';
         mount.dataset.editor = '';
@@ -231,11 +237,12 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
         () => undefined,
       );
       const host = await place.sandbox.sandbox();
+      if (disposed || token !== runToken) return { kind: 'killed', reason: 'stopped', message: '' };
       const end = await host.run(source, {
         timeoutMs: options.timeoutMs,
         params,
         onMessage: (message: RunMessage) => {
-          if (token !== runToken) return;
+          if (disposed || token !== runToken) return;
           events?.runMessage(message);
           if (message.kind === 'progress') {
             progress = [
@@ -247,13 +254,13 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
           }
         },
       });
-      if (token === runToken) finish(end, startedAt);
+      if (!disposed && token === runToken) finish(end, startedAt);
       return end;
     },
 
     /** Ends the running snippet at once. */
     async stop(): Promise<void> {
-      if (root.dataset.status !== 'running') return;
+      if (status !== 'running') return;
       (await place.sandbox.sandbox()).stop();
     },
 
@@ -265,7 +272,7 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       showParams();
       notice.hidden = true;
       // The old output came from other code: it goes with it (a running snippet is stopped).
-      if (root.dataset.status === 'running') void block.stop();
+      if (status === 'running') void block.stop();
       runToken++;
       clearInterval(runTimer);
       output.clear();
@@ -311,8 +318,10 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
     /** Shows another window's run: its output appears here too. */
     showRemoteMessage(message: RunMessage | { kind: 'start' }): void {
       if (message.kind === 'start') {
+        runToken++;
+        clearInterval(runTimer);
         output.clear();
-        setStatus('running');
+        setStatus('remote');
         stateText.textContent = t('runningElsewhere');
       } else if (message.kind === 'done' || message.kind === 'error' || message.kind === 'killed') {
         finish(message, performance.now());
@@ -327,7 +336,12 @@ export function createLiveBlock(pre: HTMLElement, place: BlockPlace, events?: Bl
       void output.resize();
     },
 
+    /** The block's state (what `data-status` shows). */
+    status: (): LiveStatus => status,
+
     dispose(): void {
+      disposed = true;
+      runToken++;
       clearInterval(runTimer);
       clearTimeout(rerun);
       clearTimeout(redrawParams);

@@ -78,7 +78,7 @@ async function runForPrint(block: LiveBlock): Promise<void> {
 /** A run's duration ("✓ 4 ms") says nothing on paper: a finished block prints no status. */
 function withoutTiming(block: LiveBlock): void {
   const state = block.element.querySelector('.live-state');
-  if (state && block.element.dataset.status === 'done') state.textContent = '';
+  if (state && block.status() === 'done') state.textContent = '';
 }
 
 function note(block: LiveBlock, text: string): void {
