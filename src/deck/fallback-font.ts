@@ -4,7 +4,7 @@
  * fetch it. On a machine without one, Chromium fetches a slice only while shaping a character
  * of it, and headings laid out before their slices arrived stayed boxes (seen on the title
  * slide). So when the system draws Chinese as boxes, every slice is loaded before the slides
- * are rendered: this module's top-level await holds the entry until then (at most LOAD_LIMIT_MS).
+ * are rendered: the entry awaits `loadFallbackFontIfNeeded()` (at most LOAD_LIMIT_MS).
  */
 import 'virtual:fallback-font.css';
 
@@ -33,8 +33,15 @@ function systemLacksCjk(): boolean {
   return draw(PROBE).every((value, i) => value === box[i]);
 }
 
-if (systemLacksCjk()) {
+/**
+ * When the system draws Chinese as boxes, loads every slice of the fallback font (at most
+ * LOAD_LIMIT_MS); elsewhere returns at once. The entry awaits it before rendering the slides.
+ */
+export async function loadFallbackFontIfNeeded(): Promise<void> {
+  if (!systemLacksCjk()) return;
   const faces = [...document.fonts].filter((face) => face.family.replace(/["']/g, '') === FAMILY);
-  const loaded = Promise.all(faces.map((face) => face.load().catch(() => undefined)));
-  await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, LOAD_LIMIT_MS))]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise((resolve) => (timer = setTimeout(resolve, LOAD_LIMIT_MS)));
+  await Promise.race([Promise.all(faces.map((face) => face.load().catch(() => undefined))), limit]);
+  clearTimeout(timer);
 }

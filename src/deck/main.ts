@@ -9,7 +9,7 @@ import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import '../../assets/theme.css';
 import '../../assets/phone.css';
-import './fallback-font';
+import { loadFallbackFontIfNeeded } from './fallback-font';
 import { deckConfig } from './config';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
 import { createRebuild } from './rebuild';
@@ -40,7 +40,8 @@ followScrollViewLinks(window.location.hash);
 let language: Language = languageFromUrl();
 applyLanguage(language);
 const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
-const firstPlan = planDeck(await slideFilesFor(language));
+const [files] = await Promise.all([slideFilesFor(language), loadFallbackFontIfNeeded()]);
+const firstPlan = planDeck(files);
 slidesElement.replaceChildren(...renderSections(firstPlan, document));
 if (import.meta.env.DEV) showSlideErrors(firstPlan);
 

@@ -3,7 +3,8 @@
  * through playwright-core, and record every request so tests can prove the deck stays
  * on its own origin.
  */
-import type { Plugin } from 'vite';
+import { createServer, type Plugin } from 'vite';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../scripts/find-chromium.mjs';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.mjs';
@@ -86,4 +87,51 @@ export function slidesFrom(glob: string): Plugin {
     enforce: 'pre', // before Vite expands import.meta.glob
     transform: (code, id) => (id.endsWith('src/slides/slide-files.ts') ? code.replace("'../../slides/*.md'", `'${glob}'`) : undefined),
   };
+}
+
+/** A dev-server deck on fixture slides (authoring tests): a page on it, and how to stop it all. */
+export interface DevDeck {
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Writes `files` (name → Markdown) into a fresh `dir`, serves the deck on them with Vite's dev
+ * server (hot reload on) on loopback, and opens it in Chromium at `suffix` (e.g. `#/2`).
+ */
+export async function startDevDeck(dir: string, files: Record<string, string>, suffix = ''): Promise<DevDeck> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(`${dir}/${name}`, text);
+  const server = await createServer({ plugins: [slidesFrom(`/${dir}/*.md`)], server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  await server.listen();
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.resolvedUrls!.local[0] + suffix);
+  await waitForDeck(page);
+  return {
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Saves a slide file until the page shows the change: a save right after the previous
+ * hot update can be coalesced away by the file watcher, as an editor's double save can.
+ */
+export async function saveUntil(file: string, text: string, shown: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    writeFileSync(file, text);
+    try {
+      await shown();
+      return;
+    } catch {
+      // not seen yet: save again
+    }
+  }
+  throw new Error(`the deck never showed the new text of ${file}`);
 }

@@ -3,51 +3,20 @@
  * place and keeps the current slide — no full reload, no lost place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ViteDevServer } from 'vite';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { indices, launchChromium, slidesFrom, waitForDeck } from './harness';
+import type { Page } from 'playwright-core';
+import { indices, saveUntil, startDevDeck, type DevDeck } from './harness';
 
 const DIR = 'test/fixtures/.tmp-hot-reload';
 
-/**
- * Saves a slide file until the page shows the change: a save right after the previous
- * hot update can be coalesced away by the file watcher, as an editor's double save can.
- */
-async function saveUntil(file: string, text: string, shown: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 0; attempt < 4; attempt++) {
-    writeFileSync(file, text);
-    try {
-      await shown();
-      return;
-    } catch {
-      // not seen yet: save again
-    }
-  }
-  throw new Error(`the deck never showed the new text of ${file}`);
-}
-
-let server: ViteDevServer;
-let browser: Browser;
+let deck: DevDeck;
 let page: Page;
 
 beforeAll(async () => {
-  rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(DIR, { recursive: true });
-  writeFileSync(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three\n\nNote: n3\n');
-  server = await createServer({ plugins: [slidesFrom(`/${DIR}/*.md`)], server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-  await server.listen();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(server.resolvedUrls!.local[0] + '#/2');
-  await waitForDeck(page);
+  deck = await startDevDeck(DIR, { '01-a.md': '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three\n\nNote: n3\n' }, '#/2');
+  page = deck.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(DIR, { recursive: true, force: true });
-});
+afterAll(async () => deck?.close());
 
 describe('hot reload of slide files', () => {
   it('shows the edited text on the same slide, without reloading the page', async () => {

@@ -4,10 +4,8 @@
  * to it mounts its editor and runs its `autorun` snippet, as on a deck that started with it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ViteDevServer } from 'vite';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { goToSlide, launchChromium, slidesFrom, waitForDeck } from './harness';
+import type { Page } from 'playwright-core';
+import { goToSlide, saveUntil, startDevDeck, type DevDeck } from './harness';
 
 const DIR = 'test/fixtures/.tmp-live-hot-reload';
 const FILE = `${DIR}/01-a.md`;
@@ -16,36 +14,20 @@ const OTHERS = '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three\n\nNote:
 const WITHOUT_LIVE = `${OTHERS}# Four\n<!-- .slide: id="four" -->\n\nNote: n4\n`;
 const WITH_LIVE = `${OTHERS}# Four\n<!-- .slide: id="four" -->\n\n\`\`\`ts live autorun\nconsole.log('autoran ' + 6 * 7);\n\`\`\`\n\nNote: n4\n`;
 
-let server: ViteDevServer;
-let browser: Browser;
+let deck: DevDeck;
 let page: Page;
 
 beforeAll(async () => {
-  rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(DIR, { recursive: true });
-  writeFileSync(FILE, WITHOUT_LIVE);
-  server = await createServer({ plugins: [slidesFrom(`/${DIR}/*.md`)], server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-  await server.listen();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(server.resolvedUrls!.local[0]);
-  await waitForDeck(page);
+  deck = await startDevDeck(DIR, { '01-a.md': WITHOUT_LIVE });
+  page = deck.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(DIR, { recursive: true, force: true });
-});
+afterAll(async () => deck?.close());
 
 describe('a deck that gains its first live block by hot reload', () => {
   it('mounts the editor on navigation and runs the autorun block', async () => {
     expect(await page.$$('[data-live]')).toHaveLength(0);
-    // Saved until the page shows it: the watcher can coalesce a save made right after start-up.
-    for (let attempt = 0; attempt < 4; attempt++) {
-      writeFileSync(FILE, WITH_LIVE);
-      if (await page.waitForSelector('#four [data-live]', { state: 'attached', timeout: 5_000 }).catch(() => null)) break;
-    }
+    await saveUntil(FILE, WITH_LIVE, () => page.waitForSelector('#four [data-live]', { state: 'attached', timeout: 5_000 }));
     await goToSlide(page, 'four');
     await page.waitForSelector('#four [data-live][data-editor-ready] [data-editor]', { timeout: 60_000 });
     await page.waitForSelector('#four [data-live][data-status="done"]', { timeout: 60_000 });
