@@ -236,7 +236,11 @@ describe('sharing edits', () => {
     await expect
       .poll(() => visitor.$eval(`${BLOCK} .view-lines`, (el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ')))
       .toContain('shared code ran');
-    await visitor.waitForTimeout(1000); // an autorun would have happened by now
+    // Control: autorun works in this page — the next autorun slide runs when shown. Had the
+    // linked block autorun on arrival, it would have run (or been superseded) before that.
+    await goToSlide(visitor, 'relu-line');
+    await visitor.waitForFunction(() => document.querySelector('#relu-line [data-live]')?.getAttribute('data-status') === 'done');
+    await goToSlide(visitor, 'bouncer-live');
     expect(await status(visitor)).toBe('idle');
     expect(await output(visitor)).toBe('');
     await visitor.click(`${BLOCK} [data-action="run"]`);
