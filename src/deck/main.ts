@@ -12,7 +12,7 @@ import '../../assets/phone.css';
 import { loadFallbackFontIfNeeded } from './fallback-font';
 import { deckConfig } from './config';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
-import { createRebuild } from './rebuild';
+import { createRebuild, renderSlides } from './rebuild';
 import { isPassiveView, isPrintView } from './view-mode';
 import { applyLanguage, createLanguageToggle, languageFromUrl, writeLanguageToUrl, type Language } from '../i18n/language';
 import { createLiveCode } from '../live';
@@ -21,9 +21,6 @@ import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
 import { installResume, openedWithDeepLink } from '../tools/resume';
 import { followScrollViewLinks, usePlainEditor } from '../tools/device';
-import { planDeck } from '../slides/plan-deck';
-import { renderSections } from '../slides/render-sections';
-import { showSlideErrors } from '../slides/slide-error-overlay';
 import { readSharedLink } from '../tools/share-edits';
 import { showNotice } from '../tools/notice';
 import { LANGUAGE_CHANGED, t } from '../i18n/ui-text';
@@ -41,9 +38,7 @@ let language: Language = languageFromUrl();
 applyLanguage(language);
 const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
 const [files] = await Promise.all([slideFilesFor(language), loadFallbackFontIfNeeded()]);
-const firstPlan = planDeck(files);
-slidesElement.replaceChildren(...renderSections(firstPlan, document));
-if (import.meta.env.DEV) showSlideErrors(firstPlan);
+renderSlides(slidesElement, files);
 
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
@@ -54,7 +49,7 @@ const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
 await deck.initialize();
 // The extras below must never keep the deck from starting: each one that fails is reported and skipped.
 optional('lazy plugins', () => installLazyPlugins(deck));
-if (!passive) optional('presenter tools', () => installPresenterTools(deck, liveCode.blocks));
+if (!passive) optional('presenter tools', () => installPresenterTools(deck, liveCode));
 optional('resume', () => installResume(deck, passive, deepLink));
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';

@@ -2,6 +2,7 @@
  * The deck's language: Chinese by default (the reference text), English with `?lang=en`
  * or the toggle button, which swaps the slides in place and stays on the same slide.
  */
+import { textIn } from './ui-text';
 
 /** A language the deck has slides for. */
 export type Language = 'zh' | 'en';
@@ -32,8 +33,9 @@ export function createLanguageToggle(current: () => Language, switchTo: (languag
   button.className = 'language-toggle';
   const label = () => {
     const other = current() === 'zh' ? 'en' : 'zh';
-    button.textContent = other === 'en' ? 'EN' : '中文';
-    button.setAttribute('aria-label', other === 'en' ? 'Switch to English' : '切换到中文');
+    // Said in the language it switches to: someone who cannot read the current one can still find it.
+    button.textContent = textIn(other, 'languageName');
+    button.setAttribute('aria-label', textIn(other, 'switchToLanguage'));
     button.lang = other === 'en' ? 'en' : 'zh-CN';
   };
   label();

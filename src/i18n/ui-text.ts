@@ -126,6 +126,28 @@ const TEXT = {
   navNext: { zh: '下一张', en: 'next slide' },
   navAbove: { zh: '上面一张', en: 'above slide' },
   navBelow: { zh: '下面一张', en: 'below slide' },
+  // Issue 10.6 (helper i18n): a broken slide file's error slide and authoring overlay, the
+  // splitter's problems worded from its data, and the language button (said in the language it
+  // switches to, with textIn).
+  slideErrorHeading: { zh: '这个幻灯片文件无法显示', en: 'This slide file could not be shown' },
+  slideErrorPlace: { zh: '{file}，第 {line} 行：', en: '{file}, line {line}: ' },
+  slideErrorOverlayOne: { zh: '有一个幻灯片文件无法显示', en: 'A slide file could not be shown' },
+  slideErrorOverlayMany: { zh: '有 {count} 个幻灯片文件无法显示', en: '{count} slide files could not be shown' },
+  slideErrorHide: { zh: '隐藏', en: 'Hide' },
+  fenceNotClosed: {
+    zh: '这里打开的代码块 {marker} 没有关闭；请加一行 {marker} 把它关上',
+    en: 'code fence {marker} opened here is never closed; add a closing {marker} line',
+  },
+  commentNotClosed: {
+    zh: '<!-- .{target}: … 注释没有在同一行用 --> 结束',
+    en: '<!-- .{target}: … comment is not closed with --> on the same line',
+  },
+  attributesMalformed: {
+    zh: '.{target} 的属性“{attributes}”格式不对：应该是 name="value" 的形式，例如 <!-- .{target}: class="fragment" -->',
+    en: 'malformed .{target} attributes "{attributes}": expected name="value" pairs, e.g. <!-- .{target}: class="fragment" -->',
+  },
+  languageName: { zh: '中文', en: 'EN' },
+  switchToLanguage: { zh: '切换到中文', en: 'Switch to English' },
 } as const;
 
 /** DOM event on `document` after the slides' language changed: labels built once relabel on it. */

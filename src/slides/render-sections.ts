@@ -4,13 +4,33 @@
  * separators that never match (we split already). Broken files become error slides.
  */
 import type { FilePlan } from './plan-deck';
-import { NOTES_SEPARATOR, type SlideSource } from './split-slides';
+import { NOTES_SEPARATOR, type SlideFileError, type SlideSource } from './split-slides';
 
 const NEVER_MATCHES = '(?!)';
 
-/** Builds the sections for every file of the plan, in order. */
-export function renderSections(plan: FilePlan[], doc: Document): HTMLElement[] {
-  return plan.flatMap((file) => (file.ok ? file.stacks.map((stack) => renderStack(stack, file.file, doc)) : [renderError(file, doc)]));
+/**
+ * What the error slide and the authoring overlay say, in the viewer's language. The slides
+ * import no phrase table (they stay a leaf): the entry words these from the i18n module.
+ */
+export interface SlideErrorWords {
+  /** The error slide's heading. */
+  heading: string;
+  /** Where a file broke and what is wrong: "slides/02-x.md, line 3: code fence ``` …". */
+  where(file: string, error: SlideFileError): string;
+  /** The overlay's title for `count` broken files. */
+  overlayTitle(count: number): string;
+  /** The overlay's close button's name. */
+  hide: string;
+}
+
+/** A broken file's entry in the plan. */
+export type BrokenFile = Extract<FilePlan, { ok: false }>;
+
+/** Builds the sections for every file of the plan, in order; broken files say what is wrong in `words`. */
+export function renderSections(plan: FilePlan[], doc: Document, words: SlideErrorWords): HTMLElement[] {
+  return plan.flatMap((file) =>
+    file.ok ? file.stacks.map((stack) => renderStack(stack, file.file, doc)) : [renderError(file, doc, words)],
+  );
 }
 
 function renderStack(stack: SlideSource[], file: string, doc: Document): HTMLElement {
@@ -35,16 +55,16 @@ function renderSlide(slide: SlideSource, file: string, doc: Document): HTMLEleme
 }
 
 /** A visible slide that names the broken file and line, and shows its text so nothing is lost. */
-function renderError(file: Extract<FilePlan, { ok: false }>, doc: Document): HTMLElement {
+function renderError(file: BrokenFile, doc: Document, words: SlideErrorWords): HTMLElement {
   const section = doc.createElement('section');
   section.className = 'slide-error';
   section.setAttribute('data-source', `${file.file}:${file.error.line}`);
   section.setAttribute('data-state', 'slide-error');
   const heading = doc.createElement('h2');
-  heading.textContent = 'This slide file could not be shown';
+  heading.textContent = words.heading;
   const where = doc.createElement('p');
   where.className = 'slide-error-where';
-  where.textContent = `${file.file}, line ${file.error.line}: ${file.error.message}`;
+  where.textContent = words.where(file.file, file.error);
   const source = doc.createElement('pre');
   source.className = 'slide-error-source';
   const lines = file.source.split(/\r?\n/);

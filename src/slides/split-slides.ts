@@ -14,12 +14,20 @@ export interface SlideSource {
   line: number;
 }
 
+/**
+ * What is wrong with a file, as data: the deck words it in the viewer's language
+ * (deck/slide-error-words.ts), as it words the sandbox's reasons.
+ */
+export type SlideProblem =
+  | { kind: 'fence-not-closed'; marker: string }
+  | { kind: 'comment-not-closed'; target: 'slide' | 'element' }
+  | { kind: 'malformed-attributes'; target: 'slide' | 'element'; attributes: string };
+
 /** A problem that makes a file unsafe to render: what is wrong and where. */
 export interface SlideFileError {
   /** 1-based line of the offending text. */
   line: number;
-  /** What is wrong, and how to fix it. */
-  message: string;
+  problem: SlideProblem;
 }
 
 /** A file split into horizontal stacks of vertical slides, or the first error found. */
@@ -99,7 +107,7 @@ export function splitSlides(text: string): SplitResult {
       ok: false,
       error: {
         line: openFence.line,
-        message: `code fence ${openFence.marker} opened here is never closed; add a closing ${openFence.marker} line`,
+        problem: { kind: 'fence-not-closed', marker: openFence.marker },
       },
     };
   }
@@ -114,14 +122,10 @@ function checkAttributeComment(line: string, lineNo: number): SlideFileError | u
   const match = ATTRIBUTE_COMMENT.exec(line);
   if (!match) return undefined;
   const [, kind, attributes, close] = match;
-  if (close !== '-->') {
-    return { line: lineNo, message: `<!-- .${kind}: … comment is not closed with --> on the same line` };
-  }
+  const target = kind as 'slide' | 'element';
+  if (close !== '-->') return { line: lineNo, problem: { kind: 'comment-not-closed', target } };
   if (!ATTRIBUTE_LIST.test(attributes)) {
-    return {
-      line: lineNo,
-      message: `malformed .${kind} attributes "${attributes.trim()}": expected name="value" pairs, e.g. <!-- .${kind}: class="fragment" -->`,
-    };
+    return { line: lineNo, problem: { kind: 'malformed-attributes', target, attributes: attributes.trim() } };
   }
   return undefined;
 }

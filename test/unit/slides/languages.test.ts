@@ -128,7 +128,7 @@ export function codeSkeleton(code: string): string {
 function deckFile(path: string): SlideFacts[][] {
   if (!existsSync(path)) throw new Error(`${path} is missing: every file in ${ZH}/ needs an English twin in ${EN}/`);
   const split = splitSlides(readFileSync(path, 'utf8'));
-  if (!split.ok) throw new Error(`${path}:${split.error.line}: ${split.error.message}`);
+  if (!split.ok) throw new Error(`${path}:${split.error.line}: ${JSON.stringify(split.error.problem)}`);
   return split.stacks.map((stack, h) =>
     stack.map((slide, v) => {
       const { prose, notes, fences } = scanSlide(slide.markdown);

@@ -197,7 +197,7 @@ const DIRS = { zh: 'slides', en: 'slides/en' } as const;
 function notesOf(dir: string, slideId: string): string {
   for (const snippet of liveSnippets(dir).filter((s) => s.slideId === slideId)) {
     const split = splitSlides(readFileSync(snippet.file, 'utf8'));
-    if (!split.ok) throw new Error(`${snippet.file}: ${split.error.message}`);
+    if (!split.ok) throw new Error(`${snippet.file}: ${JSON.stringify(split.error.problem)}`);
     const slide = split.stacks.flat().find((s) => s.markdown.includes(`id="${slideId}"`));
     const notes = slide?.markdown.split(NOTES_MARKER)[1];
     if (notes) return notes;

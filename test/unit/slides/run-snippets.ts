@@ -43,7 +43,7 @@ export function liveSnippets(dir = 'slides'): Snippet[] {
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
     const file = `${dir}/${name}`;
     const split = splitSlides(readFileSync(file, 'utf8'));
-    if (!split.ok) throw new Error(`${file}: ${split.error.message}`);
+    if (!split.ok) throw new Error(`${file}: ${JSON.stringify(split.error.problem)}`);
     for (const slide of split.stacks.flat()) {
       const slideId = /<!--\s*\.slide:[^>]*\bid="([^"]+)"/.exec(slide.markdown)?.[1];
       const fence = /^```(.*)\n([\s\S]*?)^```\s*$/gm;
