@@ -1,13 +1,16 @@
 import { defineConfig } from 'vite';
 import { sandboxRunnerPlugin } from './src/sandbox/vite-plugin.ts';
 import { fallbackFontPlugin, isFallbackFontFile } from './scripts/fallback-font.mjs';
+import { singleFilePlugins } from './scripts/single-file.mjs';
 
 // `base: './'` makes dist/ work from any sub-path (a USB stick, a GitHub Pages folder).
-export default defineConfig({
+// Mode `single` (`npm run build:single`) packs the same deck into one HTML file for `file://`
+// (see scripts/single-file.mjs); its plugins override the build settings below where it must.
+export default defineConfig(({ mode }) => ({
   base: './',
   // The sandbox's runner and shell reach its opaque-origin iframe as strings (see src/sandbox).
   // The CJK fallback font is subset from the slides at build time (see scripts/fallback-font.mjs).
-  plugins: [sandboxRunnerPlugin(), fallbackFontPlugin()],
+  plugins: [sandboxRunnerPlugin(), fallbackFontPlugin(), ...(mode === 'single' ? singleFilePlugins() : [])],
   build: {
     target: 'es2022',
     // The fallback font's small files stay files: inlined, every visitor would download them
@@ -21,4 +24,4 @@ export default defineConfig({
   optimizeDeps: { include: ['sucrase', 'plotly.js-cartesian-dist-min', 'katex', 'highlight.js/lib/core'] },
   server: { port: 5173 },
   preview: { port: 4173 },
-});
+}));

@@ -7,13 +7,12 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/typescript/register';
 import * as ts from 'monaco-editor/languages/features/typescript/register';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import { createEditorWorker } from './editor-workers';
 import coreDts from '../core/generated/core.d.ts.txt?raw';
 import snippetApiDts from '../sandbox/generated/snippet-api.d.ts.txt?raw';
 
 self.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) => createEditorWorker(label),
 };
 
 ts.typescriptDefaults.setCompilerOptions({

@@ -1,0 +1,5 @@
+import type { Plugin } from 'vite';
+
+export declare const SINGLE_FILE_NAME: string;
+export declare const PACK_SCHEME: string;
+export declare function singleFilePlugins(): Plugin[];

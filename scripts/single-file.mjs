@@ -1,0 +1,221 @@
+// The one-file build (`npm run build:single` → dist-single/rectify.html), as Vite plugins used
+// in mode `single` only. The file must open by double-click (`file://`), where the page may
+// load nothing by URL: no module chunks, no workers from files, no fonts.
+//
+// How it is packed:
+// - CSS is one file (no code splitting), fonts and images inside it as data: URIs, inlined in
+//   a <style> by vite-plugin-singlefile's `replaceCss`.
+// - Every JS chunk and worker is stored gzip + base64 in its own <script type="text/plain">
+//   element and unpacked with DecompressionStream only when first imported, so Monaco, Plotly
+//   and KaTeX cost nothing until a slide needs them. A small classic loader (`packLoader`
+//   below) turns a chunk into a blob: module URL after its static imports, whose specifiers
+//   were replaced by placeholders here, are turned into theirs; a dynamic `import("./x.js")`
+//   becomes `__rectifyPack.import("assets/x.js")`.
+// - `import.meta.url` of a chunk becomes `rectify-single:/<its file name>`, so `new URL(x,
+//   import.meta.url)` still resolves (to a name the loader knows) instead of throwing on a
+//   blob: base. Monaco's workers are asked for by that name (src/editor/editor-workers-single.ts)
+//   and start as classic workers from blob: URLs (module workers from blob: fail under file://).
+import { gzipSync } from 'node:zlib';
+import { replaceCss } from 'vite-plugin-singlefile';
+
+/** The name the one file is written as. */
+export const SINGLE_FILE_NAME = 'rectify.html';
+/** The scheme chunk URLs get in the one file (never fetched: nothing can load from it). */
+export const PACK_SCHEME = 'rectify-single:/';
+const DEP_MARK = 'rectify-pack-dep:';
+const ELEMENT_PREFIX = 'rectify-pack:';
+
+/** The plugins of mode `single`, in the order Vite should run them. */
+export function singleFilePlugins() {
+  return [singleFileConfig(), singleFilePack()];
+}
+
+/** Build settings, module redirects and CSS trims of the one-file build. */
+function singleFileConfig() {
+  return {
+    name: 'rectify:single-file-config',
+    // Before Vite's own resolver and CSS plugin: the redirect and the font trim act on sources.
+    enforce: 'pre',
+    config() {
+      return {
+        build: {
+          // Everything the CSS names (fonts, icons) goes inside it: the file loads nothing by URL.
+          assetsInlineLimit: () => true,
+          cssCodeSplit: false,
+          // No <link rel=modulepreload>: the chunks are not files.
+          modulePreload: false,
+          // Monaco's workers and TypeScript lib texts are big by nature; they are packed compressed.
+          chunkSizeWarningLimit: 100000,
+        },
+      };
+    },
+    async resolveId(source, importer) {
+      // Monaco's workers come from the pack, not from files (see editor-workers-single.ts).
+      if (source === './editor-workers' && importer && /[\\/]src[\\/]editor[\\/]/.test(importer)) {
+        return this.resolve('./editor-workers-single.ts', importer, { skipSelf: true });
+      }
+      return undefined;
+    },
+    transform(code, id) {
+      // KaTeX lists each font three times (woff2, woff, ttf); every engine that runs this deck
+      // reads woff2, so the other two would only make the file bigger once inlined.
+      if (/[\\/]katex[\\/].*\.css$/.test(id.split('?')[0])) {
+        return { code: code.replace(/,\s*url\([^)]*\.(?:woff|ttf)\)\s*format\("(?:woff|truetype)"\)/g, ''), map: null };
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Packs the build into one HTML file (see the top of this file). */
+function singleFilePack() {
+  return {
+    name: 'rectify:single-file-pack',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const htmlName = Object.keys(bundle).find((name) => name.endsWith('.html'));
+        if (!htmlName) throw new Error('single file: the build has no HTML page');
+        const html = bundle[htmlName];
+        let page = String(html.source);
+        const manifest = {};
+        const packed = [];
+        let entry;
+        for (const item of Object.values(bundle)) {
+          if (item.type === 'chunk') {
+            if (item.isEntry) entry = item.fileName;
+            const { code, deps } = relinkChunk(item, bundle);
+            manifest[item.fileName] = deps;
+            packed.push([item.fileName, code]);
+          } else if (item.fileName.endsWith('.js')) {
+            manifest[item.fileName] = []; // a worker: one classic script, no imports
+            packed.push([item.fileName, String(item.source)]);
+          } else if (item.fileName.endsWith('.css')) {
+            page = replaceCss(page, item.fileName, String(item.source));
+          }
+        }
+        if (!entry) throw new Error('single file: the build has no entry chunk');
+        assertNoCycles(manifest);
+        page = page
+          .replace(/<script type="module"[^>]*src="[^"]*"[^>]*><\/script>\s*/g, '')
+          .replace(/<link rel="modulepreload"[^>]*>\s*/g, '');
+        if (/<(?:script|link)\b[^>]*\b(?:src|href)="(?!data:)/i.test(page)) {
+          throw new Error('single file: the page still loads something by URL');
+        }
+        // The entry and what it imports come first, so the loader can start before the parser
+        // has read the heavy parts; those are only needed after the deck is up.
+        const eager = closure(entry, manifest);
+        packed.sort(([a], [b]) => Number(eager.has(b)) - Number(eager.has(a)));
+        const elements = packed.map(([name, code]) => packElement(name, code));
+        const eagerCount = packed.filter(([name]) => eager.has(name)).length;
+        const loader = `<script>(${packLoader})(${JSON.stringify(manifest)}, ${JSON.stringify(entry)}, ${JSON.stringify(PACK_SCHEME)}, ${JSON.stringify(DEP_MARK)}, ${JSON.stringify(ELEMENT_PREFIX)});</script>`;
+        const body = [...elements.slice(0, eagerCount), loader, ...elements.slice(eagerCount)].join('\n');
+        page = page.replace('</body>', `${body}\n</body>`);
+        for (const name of Object.keys(bundle)) if (name !== htmlName) delete bundle[name];
+        html.fileName = SINGLE_FILE_NAME;
+        html.source = page;
+      },
+    },
+  };
+}
+
+/** A chunk's code with its imports pointed at the pack, and the chunks it imports statically. */
+function relinkChunk(chunk, bundle) {
+  let code = chunk.code.replaceAll('import.meta.url', JSON.stringify(PACK_SCHEME + chunk.fileName));
+  const dir = chunk.fileName.includes('/') ? chunk.fileName.slice(0, chunk.fileName.lastIndexOf('/') + 1) : '';
+  const spec = (file) => escapeRegExp(`./${file.startsWith(dir) ? file.slice(dir.length) : file}`);
+  for (const file of chunk.imports) {
+    const pattern = new RegExp(`(\\bfrom\\s*|\\bimport\\s*)(["'\`])${spec(file)}\\2`, 'g');
+    const before = code;
+    code = code.replace(pattern, (_, keyword) => `${keyword}"${DEP_MARK}${file}"`);
+    if (code === before) throw new Error(`single file: ${chunk.fileName} imports ${file}, but the import was not found`);
+  }
+  for (const file of chunk.dynamicImports) {
+    if (!(file in bundle) || bundle[file].type !== 'chunk') continue; // e.g. an empty CSS-only chunk
+    const pattern = new RegExp(`\\bimport\\(\\s*(["'\`])${spec(file)}\\1\\s*\\)`, 'g');
+    const before = code;
+    code = code.replace(pattern, `globalThis.__rectifyPack.import(${JSON.stringify(file)})`);
+    if (code === before) throw new Error(`single file: ${chunk.fileName} imports ${file} lazily, but the import was not found`);
+  }
+  const left = /\b(?:from\s*|import\s*\(?\s*)(["'`])\.\.?\/[^"'`]+\1/.exec(code);
+  if (left) throw new Error(`single file: ${chunk.fileName} still imports by URL: ${left[0]}`);
+  return { code, deps: [...chunk.imports] };
+}
+
+/** One packed file: gzip, base64, in a script element the browser never runs. */
+function packElement(name, code) {
+  const data = gzipSync(Buffer.from(code, 'utf8'), { level: 9 }).toString('base64');
+  return `<script type="text/plain" id="${ELEMENT_PREFIX}${name}">${data}</script>`;
+}
+
+/** `name` and every chunk it imports statically, transitively. */
+function closure(name, manifest, seen = new Set()) {
+  if (seen.has(name)) return seen;
+  seen.add(name);
+  for (const dep of manifest[name] ?? []) closure(dep, manifest, seen);
+  return seen;
+}
+
+/** The loader links a chunk after its imports, so static imports between chunks must not loop. */
+function assertNoCycles(manifest) {
+  const state = new Map();
+  const visit = (name, path) => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'open') throw new Error(`single file: chunks import each other: ${[...path, name].join(' → ')}`);
+    state.set(name, 'open');
+    for (const dep of manifest[name] ?? []) visit(dep, [...path, name]);
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(manifest)) visit(name, []);
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Runs in the page as a classic script (its source is inlined, so plain browser JavaScript
+ * only): unpacks chunks on demand, links them as blob: modules, imports the entry.
+ */
+function packLoader(manifest, entry, scheme, depMark, elementPrefix) {
+  const urls = new Map();
+  const parsed = new Promise((resolve) =>
+    document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', resolve, { once: true }) : resolve(),
+  );
+  const packedText = async (name) => {
+    let element = document.getElementById(elementPrefix + name);
+    if (!element) {
+      await parsed;
+      element = document.getElementById(elementPrefix + name);
+    }
+    if (!element) throw new Error(`Rectify: ${name} is missing from this file.`);
+    return element.textContent;
+  };
+  const bytes = (base64) =>
+    typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const unpack = (base64) => new Response(new Blob([bytes(base64)]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  const link = async (name) => {
+    const deps = manifest[name];
+    if (!deps) throw new Error(`Rectify: ${name} is not part of this file.`);
+    const [text, depUrls] = await Promise.all([packedText(name).then(unpack), Promise.all(deps.map(url))]);
+    const code = deps.reduce((out, dep, i) => out.split(depMark + dep).join(depUrls[i]), text);
+    return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  };
+  /** The blob: URL of a packed chunk or worker (made once). */
+  const url = (name) => {
+    if (!urls.has(name)) urls.set(name, link(name));
+    return urls.get(name);
+  };
+  const pack = Object.freeze({
+    url,
+    import: (name) => url(name).then((href) => import(href)),
+    /** The packed file a `rectify-single:/…` URL names (as `new URL(x, import.meta.url)` made it). */
+    fileOf: (href) => (String(href).startsWith(scheme) ? String(href).slice(scheme.length) : String(href)),
+  });
+  Object.defineProperty(window, '__rectifyPack', { value: pack });
+  pack.import(entry).catch((error) => {
+    console.error('Rectify: the deck could not start.', error);
+    document.body.append(Object.assign(document.createElement('pre'), { textContent: String(error) }));
+  });
+}
