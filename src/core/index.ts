@@ -41,7 +41,12 @@ export { mse, bce, softmaxCrossEntropy, softmax, losses, getLoss } from './losse
 export type { Optimizer, AdamOptions } from './optimizers';
 export { sgd, momentum, adam } from './optimizers';
 export type { TrainOptions, TrainResult, StepInfo, EpochInfo } from './train';
-export { train, stepsTrained, DivergenceError } from './train';
+export { train, DivergenceError } from './train';
+export { stepsTrained } from './train-steps';
+export type { Tape, TapeShape } from './tape';
+export { TAPE_FORMAT, TAPE_LAYER_STATS, tapeShape, snapshotBytes, tapeBytes, restoreSnapshot } from './tape';
+export type { RecordOptions } from './record';
+export { record, RECORD_MAX_SNAPSHOTS, RECORD_MAX_BYTES } from './record';
 export { activityL1Penalty } from './activity-l1';
 export type { Dataset } from './dataset';
 export { toDataset } from './dataset';

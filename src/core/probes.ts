@@ -47,7 +47,8 @@ export function deadUnits(net: Network, x: FloatArray): boolean[][] {
   return deadInTrace(net, forward(net, x));
 }
 
-function deadInTrace(net: Network, t: Trace): boolean[][] {
+/** deadUnits over a forward trace already computed (the recorder reuses its own trace). */
+export function deadInTrace(net: Network, t: Trace): boolean[][] {
   return net.layers.map((layer, l) => {
     const z = t.z[l];
     const dead = new Array<boolean>(layer.outputSize).fill(true);
@@ -76,7 +77,11 @@ export function deadFraction(net: Network, x: FloatArray): number {
 /** Per-layer activation statistics on a batch: mean, spread, sparsity, pre-activation size, dead units (throws on a non-finite pre-activation). */
 export function activationStats(net: Network, x: FloatArray): LayerStats[] {
   const t = forward(net, x);
-  const dead = deadInTrace(net, t);
+  return statsOfTrace(net, t, deadInTrace(net, t));
+}
+
+/** activationStats over a forward trace and its dead-unit masks (the recorder reuses both). */
+export function statsOfTrace(net: Network, t: Trace, dead: boolean[][]): LayerStats[] {
   return net.layers.map((layer, l) => {
     const a = t.a[l];
     const z = t.z[l];
@@ -117,10 +122,12 @@ export function gradientNorms(
   loss: LossName | Loss = 'mse',
 ): { weights: number; bias: number }[] {
   const { gradients } = lossAndGradients(net, x, y, loss);
-  const norm = (g: FloatArray) => {
-    let s = 0;
-    for (let i = 0; i < g.length; i++) s += g[i] * g[i];
-    return Math.sqrt(s);
-  };
-  return gradients.weights.map((w, l) => ({ weights: norm(w), bias: norm(gradients.bias[l]) }));
+  return gradients.weights.map((w, l) => ({ weights: frobenius(w), bias: frobenius(gradients.bias[l]) }));
+}
+
+/** √Σ g², summed in index order (the recorder's norms equal gradientNorms' to the bit). */
+export function frobenius(g: FloatArray): number {
+  let s = 0;
+  for (let i = 0; i < g.length; i++) s += g[i] * g[i];
+  return Math.sqrt(s);
 }

@@ -11,7 +11,10 @@ import { createTrace, forwardUnchecked, type Trace } from './forward';
 import { getLoss, type Loss, type LossName } from './losses';
 import { parameters, type Network } from './network';
 import { sgd, type Optimizer } from './optimizers';
+import { tapeHooks } from './record';
 import { toRng, type Rng } from './rng';
+import type { Tape } from './tape';
+import { setStepsTrained, stepsTrained } from './train-steps';
 import { zerosOf, type FloatArray } from './types';
 
 /** What onStep receives after every optimiser step. */
@@ -70,6 +73,8 @@ export interface TrainOptions {
   onEpoch?(info: EpochInfo): void;
   /** Stops training when `aborted` becomes true (an AbortSignal works). */
   signal?: { readonly aborted: boolean };
+  /** A tape from record(net, data): snapshots of this run are added to it (see record). */
+  tape?: Tape;
 }
 
 /** What train() returns: final figures and the per-epoch history. */
@@ -112,14 +117,6 @@ export class DivergenceError extends Error {
   }
 }
 
-// Optimiser steps each network has taken over all its train() calls (a WeakMap: no field on the plain data).
-const stepsTaken = new WeakMap<Network, number>();
-
-/** Optimiser steps train() has taken on this network so far, over all calls (0 for a fresh or cloned network). */
-export function stepsTrained(net: Network): number {
-  return stepsTaken.get(net) ?? 0;
-}
-
 /** Trains a network in place on a dataset with mini-batch gradient descent; see TrainOptions. */
 export function train(net: Network, data: Dataset, options: TrainOptions = {}): TrainResult {
   checkDataset(data, 'train: data');
@@ -144,6 +141,7 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
   checkActivityL1(activityL1, 'train');
   const rng = options.rng ?? toRng(options.seed);
   const shuffle = options.shuffle ?? true;
+  const tape = options.tape && tapeHooks(options.tape, net, loss);
 
   // Work in the network's precision, so the inner loops see one array type.
   const x = sameType(net, data.x);
@@ -205,7 +203,7 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
       if (l2 > 0) value += addWeightDecay(net, grads, l2, false);
       value += activityL1Penalty(buf.trace, activityL1);
       step++;
-      stepsTaken.set(net, stepsBefore + step);
+      setStepsTrained(net, stepsBefore + step);
       if (!Number.isFinite(value)) throw new DivergenceError(stepsBefore + step, epoch, value, optimizer.learningRate);
       loss.gradient(pred, yb, rows, buf.g);
       backward(net, buf.trace, buf.g, wrt, grads, activityL1);
@@ -215,6 +213,7 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
       const accuracy = loss.accuracy?.(pred, yb, rows);
       lossSum += value * rows;
       accSum += (accuracy ?? 0) * rows;
+      tape?.afterStep(value);
       options.onStep?.({ step, epoch, loss: value, accuracy, stop });
       if (options.signal?.aborted) stopped = true;
     }
@@ -222,6 +221,7 @@ export function train(net: Network, data: Dataset, options: TrainOptions = {}): 
     const epochAcc = loss.accuracy ? accSum / n : undefined;
     history.loss.push(epochLoss);
     if (epochAcc !== undefined) history.accuracy.push(epochAcc);
+    tape?.afterEpoch(epochLoss);
     options.onEpoch?.({ epoch, step, loss: epochLoss, accuracy: epochAcc, stop });
   }
   if (options.signal?.aborted) stopped = true;
