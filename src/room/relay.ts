@@ -68,6 +68,8 @@ interface Client {
   role: Role;
   bucket: TokenBucket;
   alive: boolean;
+  /** Being disconnected: frames already on their way are not read. */
+  closing: boolean;
   address: string;
 }
 
@@ -146,10 +148,14 @@ export function attachRelay(options: RelayOptions) {
     counters[counter]++;
     log(`room: ${client.role} ${client.address}: ${detail}`);
     // A presenter's bad frame is dropped (a bug must not cut the talk); a follower has no business sending any.
-    if (counter === 'flood' || client.role === 'follower') client.socket.close(1008, counter);
+    if (counter === 'flood' || client.role === 'follower') {
+      client.closing = true;
+      client.socket.close(1008, counter);
+    }
   }
 
   function receive(client: Client, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) {
+    if (client.closing) return;
     if (!client.bucket.take()) return drop(client, 'flood', 'sent too fast, disconnected');
     if (isBinary) return drop(client, 'malformed', 'a binary frame');
     const message = parseRoomMessage(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8'));
@@ -176,6 +182,7 @@ export function attachRelay(options: RelayOptions) {
       role,
       bucket: createTokenBucket(limit.rate, limit.burst),
       alive: true,
+      closing: false,
       address: request.socket.remoteAddress ?? '?',
     };
     clients.add(client);

@@ -98,6 +98,27 @@ describe('import directions', () => {
     expect(bad((i) => folder(i) !== 'src/deck' && target(i) === 'src/deck')).toEqual([]);
   });
 
+  it('room imports only itself, the sandbox’s parameter rule and protocol types, ws, uqr and Node', () => {
+    const fromRoom = all.filter((i) => folder(i) === 'src/room');
+    const allowedSandbox = (i: Import) =>
+      /sandbox\/param-name$/.test(i.specifier) || (i.typeOnly && /sandbox\/(protocol|validate)$/.test(i.specifier));
+    expect(
+      fromRoom
+        .filter((i) => !['src/room', 'ws', 'uqr'].includes(target(i)) && !target(i).startsWith('node:'))
+        .filter((i) => !(target(i) === 'src/sandbox' && allowedSandbox(i)))
+        .map((i) => `${i.file} → ${i.specifier}`),
+    ).toEqual([]);
+    // Control: the scan sees the room's imports.
+    expect(fromRoom.some((i) => target(i) === 'ws')).toBe(true);
+  });
+
+  it('live and tools reach the room’s pure modules only: the Node relay is for `npm run present`', () => {
+    expect(bad((i) => folder(i) !== 'src/room' && target(i) === 'src/room' && /relay$/.test(i.specifier))).toEqual([]);
+    expect(
+      bad((i) => folder(i) !== 'src/room' && target(i) === 'src/room' && !['src/live', 'src/tools', 'src/deck'].includes(folder(i))),
+    ).toEqual([]);
+  });
+
   it('Monaco, Plotly, KaTeX, the editor, plots and the sandbox host load only through import()', () => {
     const heavy = (i: Import) =>
       ['monaco-editor', 'plotly.js-cartesian-dist-min', 'plotly.js-dist-min', 'katex', 'src/editor', 'src/plot'].includes(target(i)) ||
