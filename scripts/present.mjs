@@ -3,11 +3,11 @@
 // WebSocket relay (src/room/relay.ts) on one port, and prints the audience URL (also as a QR
 // code) and the presenter URL with a fresh random token. For a trusted local network only.
 //
-// The relay is TypeScript, and Node 20 cannot run .ts: Vite's `runnerImport` transpiles it
-// (and the room protocol it imports) when the server starts, so the protocol has one source
-// for the relay, its tests and the browser, and no compiled copy can go stale.
+// The relay is TypeScript, and Node 20 cannot run .ts: each start bundles it (with the room
+// protocol it imports) by Vite's SSR build, so the protocol has one source for the relay, its
+// tests and the browser, and no compiled copy can go stale.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -64,11 +64,23 @@ export function needsBuild(dist, root = ROOT) {
   return Math.max(...SOURCES.map((name) => newest(join(root, name)))) > statSync(index).mtimeMs;
 }
 
-/** Loads the relay from its TypeScript source (see the header). */
+/**
+ * Loads the relay from its TypeScript source (see the header): Vite bundles it in a child
+ * process, so the server that runs the talk does not carry Vite and Rolldown in its memory.
+ * Each start builds into its own folder (parallel starts cannot collide), removed once loaded.
+ */
 async function loadRelay() {
-  const { runnerImport } = await import('vite');
-  const { module } = await runnerImport(join(ROOT, 'src/room/relay.ts'), { configFile: false, logLevel: 'warn', root: ROOT });
-  return module;
+  const outDir = join(ROOT, 'node_modules/.cache/rectify-room', `${process.pid}-${randomBytes(4).toString('hex')}`);
+  const code = `const { build } = await import('vite');
+    await build({ root: ${JSON.stringify(ROOT)}, configFile: false, logLevel: 'warn',
+      build: { ssr: 'src/room/relay.ts', outDir: ${JSON.stringify(outDir)}, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: 'relay.mjs' } } } });`;
+  const built = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  try {
+    if (built.status !== 0) throw new Error('could not build the relay (src/room/relay.ts): see the messages above');
+    return await import(pathToFileURL(join(outDir, 'relay.mjs')).href);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 /**
