@@ -11,6 +11,7 @@ import '../../assets/theme.css';
 import '../../assets/phone.css';
 import { loadFallbackFontIfNeeded } from './fallback-font';
 import { deckConfig } from './config';
+import { AccessibilityPlugin } from './accessibility';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
 import { createRebuild, renderSlides } from './rebuild';
 import { isPassiveView, isPrintView } from './view-mode';
@@ -43,7 +44,7 @@ renderSlides(slidesElement, files);
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
   // Order matters: live fences become blocks before highlighting touches code.
-  plugins: [Markdown, liveCode.plugin, HighlightPlugin, MathPlugin],
+  plugins: [Markdown, liveCode.plugin, HighlightPlugin, MathPlugin, AccessibilityPlugin()],
 });
 
 await deck.initialize();

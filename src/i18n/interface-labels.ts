@@ -29,6 +29,8 @@ const SHORTCUT_PHRASES = [
   'keySpeakerView',
   'keyRunSlide',
   'keyWarmUp',
+  'keyEditorEscape',
+  'keyEditorTabFocus',
 ] as const satisfies readonly TextKey[];
 
 /** reveal's navigation arrows (its `.controls`), by class. */

@@ -147,7 +147,22 @@ const TEXT = {
     en: 'malformed .{target} attributes "{attributes}": expected name="value" pairs, e.g. <!-- .{target}: class="fragment" -->',
   },
   languageName: { zh: '中文', en: 'EN' },
-  switchToLanguage: { zh: '切换到中文', en: 'Switch to English' },
+  switchToLanguage: { zh: '切换到中文', en: 'EN: switch to English' },
+  // Accessibility (issue 14.4): the slides' landmark, the output panel's name, a plot's data
+  // table, and the code editor's keyboard escape as the help overlay (?) lists it.
+  slidesLandmark: { zh: '幻灯片', en: 'Slides' },
+  outputLabel: { zh: '运行结果', en: 'Output' },
+  plotShowTable: { zh: '以表格显示数据', en: 'Show the data as a table' },
+  plotHideTable: { zh: '隐藏数据表格', en: 'Hide the data table' },
+  plotTableCaption: { zh: '{title}的数据', en: 'Data of {title}' },
+  plotTableTrace: { zh: '曲线', en: 'Trace' },
+  plotTableValue: { zh: '数值', en: 'Value' },
+  plotTableCapped: { zh: '只显示前 {shown} 行（共 {total} 行）。', en: 'Only the first {shown} of {total} rows are shown.' },
+  keyEditorEscape: { zh: '在代码编辑器里：离开编辑器，回到幻灯片', en: 'In the code editor: leave it, back to the slides' },
+  keyEditorTabFocus: {
+    zh: '在代码编辑器里：制表键改为移动焦点，不再缩进（再按一次恢复）',
+    en: 'In the code editor: Tab moves the focus instead of indenting (press again to undo)',
+  },
 } as const;
 
 /** DOM event on `document` after the slides' language changed: labels built once relabel on it. */

@@ -1,8 +1,10 @@
 /**
  * The output panel under a live block: log lines as text (never HTML), plots drawn with
  * Plotly (loaded on the first plot), streaming plot updates coalesced to one redraw per
- * animation frame, and the run's ending said plainly — in the deck's language: the sandbox
- * sends reason codes and numbers, and only an engine's own error text is shown as it came.
+ * animation frame (a few a second for readers who ask for reduced motion), each plot with a
+ * text summary and a button that shows its numbers as a table, and the run's ending said
+ * plainly — in the deck's language: the sandbox sends reason codes and numbers, and only an
+ * engine's own error text is shown as it came.
  */
 import { RUNNER_LIMITS } from '../sandbox/limits';
 import type { KillReason, PlotLayout, PlotTrace, RunEnd, SnippetOutput } from '../sandbox/protocol';
@@ -23,6 +25,12 @@ const KILL_TEXT = {
 } as const satisfies Record<KillReason, TextKey>;
 
 const drawing = () => import('../plot/draw-plot');
+const tables = () => import('../plot/data-table');
+
+/** Streaming redraws for readers who ask for reduced motion: at most one per this many ms (instead of one per frame). */
+export const REDUCED_MOTION_REDRAW_MS = 500;
+
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** Creates the panel's behaviour over its element (`[data-output]`). */
 export function createOutputPanel(element: HTMLElement) {
@@ -30,8 +38,16 @@ export function createOutputPanel(element: HTMLElement) {
   const pendingUpdates = new Map<string, PlotSpec>();
   // An update without a layout keeps the figure's last one (its title and height).
   const layouts = new Map<string, PlotSpec['layout']>();
+  // The last spec drawn per plot, and the plots whose data table is open (redrawn with the plot).
+  const specs = new Map<string, PlotSpec>();
+  const openTables = new Map<string, HTMLElement>();
   let frame = 0;
+  let throttle: ReturnType<typeof setTimeout> | undefined;
   let logs = 0;
+  // Scrollable, so it takes the keyboard focus (a reader scrolls it with the arrows), and named.
+  element.tabIndex = 0;
+  element.setAttribute('role', 'log');
+  element.setAttribute('aria-label', t('outputLabel'));
 
   const makeLine = (className: string, text: string) => {
     const div = document.createElement('div');
@@ -47,6 +63,9 @@ export function createOutputPanel(element: HTMLElement) {
   const draw = async (id: string, spec: PlotSpec) => {
     const target = plots.get(id);
     if (!target) return;
+    specs.set(id, spec);
+    const table = openTables.get(id);
+    if (table) void fillTable(table, spec);
     const { drawPlot } = await drawing();
     await drawPlot(target, spec.traces, spec.layout);
     target.setAttribute('aria-label', plotSummary(spec));
@@ -54,8 +73,37 @@ export function createOutputPanel(element: HTMLElement) {
 
   const flushUpdates = () => {
     frame = 0;
+    throttle = undefined;
     for (const [id, spec] of pendingUpdates) void draw(id, spec);
     pendingUpdates.clear();
+  };
+  const scheduleFlush = () => {
+    if (frame || throttle) return;
+    if (reducedMotion()) throttle = setTimeout(flushUpdates, REDUCED_MOTION_REDRAW_MS);
+    else frame = requestAnimationFrame(flushUpdates);
+  };
+
+  /** A button under a plot that shows and hides its numbers as a table (built when first shown). */
+  const addTableToggle = (id: string) => {
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'plot-table-toggle';
+    toggle.textContent = t('plotShowTable');
+    toggle.setAttribute('aria-expanded', 'false');
+    const table = document.createElement('div');
+    table.className = 'plot-table';
+    table.hidden = true;
+    toggle.addEventListener('click', () => {
+      const open = table.hidden;
+      table.hidden = !open;
+      toggle.textContent = t(open ? 'plotHideTable' : 'plotShowTable');
+      toggle.setAttribute('aria-expanded', String(open));
+      const spec = specs.get(id);
+      if (open) openTables.set(id, table);
+      else openTables.delete(id);
+      if (open && spec) void fillTable(table, spec);
+    });
+    element.append(toggle, table);
   };
 
   return {
@@ -65,7 +113,11 @@ export function createOutputPanel(element: HTMLElement) {
       delete element.dataset.typeChecked;
       plots.clear();
       layouts.clear();
+      specs.clear();
+      openTables.clear();
       pendingUpdates.clear();
+      clearTimeout(throttle);
+      throttle = undefined;
       logs = 0;
     },
 
@@ -95,6 +147,8 @@ export function createOutputPanel(element: HTMLElement) {
           div.dataset.plotId = output.id;
           div.setAttribute('role', 'img');
           element.append(div);
+          // A table of what? Only plots with x, y or z values get one.
+          if (output.traces.some((trace) => trace.x || trace.y || trace.z)) addTableToggle(output.id);
           plots.set(output.id, div);
           layouts.set(output.id, output.layout);
           void draw(output.id, output);
@@ -104,7 +158,7 @@ export function createOutputPanel(element: HTMLElement) {
           const layout = output.layout ?? layouts.get(output.id);
           layouts.set(output.id, layout);
           pendingUpdates.set(output.id, { traces: output.traces, layout });
-          frame ||= requestAnimationFrame(flushUpdates);
+          scheduleFlush();
           break;
         }
         case 'progress':
@@ -135,6 +189,21 @@ export function killText(end: Extract<RunEnd, { kind: 'killed' }>): string {
   if (end.limitMs === undefined) return t(end.reason === 'timeout' ? 'killTimeoutNoLimit' : KILL_TEXT[end.reason]);
   const seconds = (end.limitMs / 1000).toFixed(1);
   return t(end.reason === 'unresponsive' ? 'killUnresponsiveAfterLimit' : KILL_TEXT[end.reason], { seconds });
+}
+
+/** Puts a plot's numbers into `box` as a table, in the deck's language (the table module loads on first use). */
+async function fillTable(box: HTMLElement, spec: PlotSpec): Promise<void> {
+  const { renderDataTable } = await tables();
+  const title = spec.layout?.title ?? t('plot');
+  box.replaceChildren(
+    renderDataTable(spec.traces, spec.layout, {
+      caption: t('plotTableCaption', { title }),
+      trace: (index) => t('plotTrace', { index }),
+      traceColumn: t('plotTableTrace'),
+      value: t('plotTableValue'),
+      capped: (shown, total) => t('plotTableCapped', { shown, total }),
+    }),
+  );
 }
 
 /** A one-line text summary of a plot for screen readers: title, traces and their sizes. */

@@ -90,7 +90,8 @@ function fittedHeight(element: HTMLElement, requested: number): number {
   const room = panel ? parseFloat(panel.style.maxHeight) : NaN;
   if (!panel || !Number.isFinite(room)) return requested;
   let others = 0;
-  for (const child of panel.children) if (child !== element) others += (child as HTMLElement).offsetHeight;
+  // An open data table (data-table.ts) is read by scrolling the panel: it takes no room from the plot.
+  for (const child of panel.children) if (child !== element && !child.matches('.plot-table')) others += (child as HTMLElement).offsetHeight;
   return Math.max(MIN_HEIGHT, Math.min(requested, Math.floor(room - others - 4)));
 }
 
