@@ -6,6 +6,10 @@
  */
 import type { Config, Data, Layout as PlotlyLayout } from 'plotly.js-dist-min';
 import type { PlotLayout, PlotTrace } from '../sandbox/protocol';
+import { networkFigure, type NetworkText } from './network-figure';
+import { plainText } from './plain-text';
+
+export { plainText } from './plain-text';
 
 type PlotlyApi = typeof import('plotly.js-dist-min').default;
 
@@ -29,15 +33,6 @@ const LEGEND_BESIDE_MIN_WIDTH = 640;
 const LEGEND_ROW_PX = 24;
 /** The smallest plot worth drawing when the slide is short of room. */
 const MIN_HEIGHT = 150;
-
-/**
- * Text for Plotly, shown as typed. Plotly reads `<b>`, `<a href>`, `<span style>` and `<br>`
- * in every label, so code from a shared link could put a live link or huge styled text in
- * the deck; escaped, those are just characters (Plotly turns the entities back into them).
- */
-export function plainText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** A trace with every label it shows escaped (names, category labels). */
 function plainTrace(trace: PlotTrace): PlotTrace {
@@ -116,13 +111,33 @@ const CONFIG: Partial<Config> = { displaylogo: false, responsive: false, display
  * Sizes are layout sizes, not scaled screen sizes: reveal scales slides with a CSS
  * transform, which Plotly's hit-testing already accounts for.
  */
-export async function drawPlot(element: HTMLElement, traces: PlotTrace[], layout?: PlotLayout): Promise<void> {
+export async function drawPlot(element: HTMLElement, traces: PlotTrace[], layout?: PlotLayout, text?: NetworkText): Promise<void> {
   const Plotly = await loadPlotly();
   const width = fittedWidth(element);
   const requested = (layout?.height ?? 300) + legendRowsUnder(traces, layout, width) * LEGEND_ROW_PX;
   const height = fittedHeight(element, requested);
   element.dataset.requestedHeight = String(requested);
-  await Plotly.react(element, traces.map(plainTrace) as Data[], styledLayout(layout, width, height) as Partial<PlotlyLayout>, CONFIG);
+  const { data, layout: styled } = plotlyFigure(traces, layout, width, height, text);
+  await Plotly.react(element, data as Data[], styled as Partial<PlotlyLayout>, CONFIG);
+}
+
+/**
+ * The Plotly data and layout of a spec at a size, without Plotly (pure: Node benchmarks and
+ * tests build it too). A 'network' trace (the only trace of its plot) becomes its diagram's
+ * traces; `text` words its labels (the deck passes its t(); maths-only without).
+ */
+export function plotlyFigure(
+  traces: PlotTrace[],
+  layout: PlotLayout | undefined,
+  width: number,
+  height: number,
+  text?: NetworkText,
+): { data: unknown[]; layout: Record<string, unknown> } {
+  const styled = styledLayout(layout, width, height);
+  const network = traces[0]?.type === 'network' ? traces[0].network : undefined;
+  if (!network) return { data: traces.map(plainTrace), layout: styled };
+  const figure = networkFigure(network, text);
+  return { data: figure.data, layout: { ...styled, ...figure.layout, margin: { l: 8, r: 8, t: layout?.title ? 40 : 8, b: 8 } } };
 }
 
 /** Re-fits plots to their panel: after their slide was hidden while they were drawn, or the panel's room changed. */

@@ -2,6 +2,7 @@
 // numbers, text stays short plain text, and every byte is counted against a budget while
 // walking — nothing untrusted is ever serialised to measure it. The result is made of fresh
 // object literals, so keys like `__proto__` or `constructor` cannot come through.
+import { rebuildNetwork } from './network-schema';
 import { AXIS_REFS, AXIS_TYPES, BAR_MODES, type PlotAxis, type PlotLayout, type PlotTrace, type Series, TRACE_TYPES } from './plot-spec';
 
 /** Raised when a spec breaks the schema or the size budget; `path` names the offending field. */
@@ -57,6 +58,7 @@ const TRACE_KEYS = {
   nbinsx: true,
   xaxis: true,
   yaxis: true,
+  network: true,
 } as const satisfies Record<keyof PlotTrace, true>;
 const LAYOUT_KEYS = {
   title: true,
@@ -86,6 +88,7 @@ export function rebuildPlot(
   if (traces.length > caps.maxTraces) throw new SchemaError(`a plot may have at most ${caps.maxTraces} traces`);
   budget.spend(16 * traces.length, 'plot');
   const out = traces.map((t, i) => rebuildTrace(t, `traces[${i}]`, caps, budget));
+  if (out.length > 1 && out.some((t) => t.type === 'network')) throw new SchemaError('a network trace must be the only trace of its plot');
   return layout === undefined || layout === null ? { traces: out } : { traces: out, layout: rebuildLayout(layout, budget) };
 }
 
@@ -93,6 +96,13 @@ function rebuildTrace(t: unknown, path: string, caps: PlotCaps, budget: Budget):
   const r = record(t, path);
   const out: PlotTrace = {};
   out.type = oneOf(r.type ?? 'scatter', TRACE_TYPES, `${path}.type`);
+  if (out.type === 'network' || r.network !== undefined) {
+    // A diagram, not a Plotly trace: only its name and its network are kept.
+    if (out.type !== 'network') throw new SchemaError(`${path}.network needs type 'network'`);
+    if (r.name !== undefined) out.name = text(r.name, `${path}.name`, budget);
+    out.network = rebuildNetwork(r.network, `${path}.network`, budget);
+    return out;
+  }
   if (r.name !== undefined) out.name = text(r.name, `${path}.name`, budget);
   if (r.mode !== undefined) out.mode = pattern(r.mode, MODE, `${path}.mode`);
   if (r.x !== undefined) out.x = series(r.x, `${path}.x`, caps, budget, true);
@@ -166,7 +176,7 @@ function rebuildAxis(a: unknown, path: string, budget: Budget): PlotAxis {
 }
 
 /** A plain object (or a structured clone of one); arrays, functions and class instances are refused. */
-function record(v: unknown, path: string): Record<string, unknown> {
+export function record(v: unknown, path: string): Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || ArrayBuffer.isView(v)) {
     throw new SchemaError(`${path} must be an object`);
   }
@@ -233,7 +243,8 @@ function num(v: unknown, path: string, min = -Infinity, max = Infinity): number 
   return v;
 }
 
-function bool(v: unknown, path: string): boolean {
+/** A boolean, or a SchemaError naming the field. */
+export function bool(v: unknown, path: string): boolean {
   if (typeof v !== 'boolean') throw new SchemaError(`${path} must be true or false`);
   return v;
 }

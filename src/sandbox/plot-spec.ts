@@ -7,7 +7,7 @@
 // types, not these values, which the 'rectify' module does not have).
 
 /** Plotly trace types a snippet may draw; anything else is refused. */
-export const TRACE_TYPES = ['scatter', 'bar', 'heatmap', 'contour', 'histogram'] as const;
+export const TRACE_TYPES = ['scatter', 'bar', 'heatmap', 'contour', 'histogram', 'network'] as const;
 
 /** The axes a plot may have, per direction: the first, and one more for a second panel. */
 export const AXIS_REFS = { x: ['x', 'x2'], y: ['y', 'y2'] } as const;
@@ -18,7 +18,13 @@ export const AXIS_TYPES = ['linear', 'log', 'category'] as const;
 /** How several bar traces share a category. */
 export const BAR_MODES = ['group', 'stack', 'overlay'] as const;
 
-/** A Plotly trace type: 'scatter' (lines and points), 'bar', 'heatmap', 'contour' or 'histogram'. */
+/** What a network view's edges show: the weights, or the loss's gradient with respect to them. */
+export const EDGE_MODES = ['weight', 'gradient'] as const;
+
+/** Caps of a network view: wider layers are summarised, and at most maxEdges edges are drawn. */
+export const NETWORK_CAPS = { maxLayers: 17, maxWidth: 1_000_000, maxUnitsDrawn: 64, maxEdges: 1000 } as const;
+
+/** A trace type: Plotly's 'scatter' (lines and points), 'bar', 'heatmap', 'contour' or 'histogram'; or 'network', a diagram of an MLP (see NetworkView). */
 export type TraceType = (typeof TRACE_TYPES)[number];
 
 /** An axis reference in one direction: 'x' or 'x2', 'y' or 'y2'. */
@@ -73,6 +79,50 @@ export interface PlotTrace {
   xaxis?: AxisRef<'x'>;
   /** Vertical axis of this trace: 'y' (default) or 'y2'. */
   yaxis?: AxisRef<'y'>;
+  /** The diagram of a 'network' trace (the only trace of its plot); networkViewAt(tape, i) builds one. */
+  network?: NetworkView;
+}
+
+/** One layer of a network view: the inputs, or a dense layer's units. */
+export interface NetworkLayerView {
+  /** Label: 'input', or the layer's activation name. */
+  name: string;
+  /** Units in the layer. A layer with more than 64 is drawn as one summarised block and gives no per-unit values. */
+  units: number;
+  /** Per unit: mean activation on the probe batch (the unit's colour). */
+  mean?: Series;
+  /** Per unit: 1 where the unit is dead (z ≤ 0 on every probe input), else 0. */
+  dead?: Series;
+  /** Per unit: smallest pre-activation z on the probe batch. */
+  zMin?: Series;
+  /** Per unit: largest pre-activation z on the probe batch. */
+  zMax?: Series;
+  /** Per unit: norm of its incoming weights ‖w‖. */
+  weightNorm?: Series;
+  /** Whether a unit with z ≤ 0 everywhere is stuck (ReLU: zero gradient, greyed) or only inactive (Leaky ReLU: still learns). */
+  stuck?: boolean;
+  /** Dead units in the layer. */
+  deadCount?: number;
+  /** ‖dL/dW‖ of the layer's incoming weights, shown under it. */
+  gradNorm?: number;
+}
+
+/** A diagram of a small MLP at one moment of training: units coloured by activation, dead ones marked, the strongest edges. */
+export interface NetworkView {
+  /** Layers, the inputs first. */
+  layers: NetworkLayerView[];
+  /** Whether edges show weights or gradients. */
+  edgeMode: (typeof EDGE_MODES)[number];
+  /** Per edge drawn: the layer it enters (1 = first dense layer). */
+  edgeLayer: Series;
+  /** Per edge: unit of the layer before. */
+  edgeFrom: Series;
+  /** Per edge: unit of the layer it enters. */
+  edgeTo: Series;
+  /** Per edge: the weight, or dL/dweight. */
+  edgeValue: Series;
+  /** Edges in the whole net (the drawn ones are the strongest of them). */
+  edgeTotal: number;
 }
 
 /** An axis of a plot. */
@@ -109,4 +159,16 @@ export interface PlotLayout {
   height?: number;
   /** How several bar traces share a category. */
   barmode?: (typeof BAR_MODES)[number];
+}
+
+/** Options of networkViewAt. */
+export interface NetworkViewOptions {
+  /** Edge width and colour from the weights (default) or from the loss's gradient. */
+  edges?: (typeof EDGE_MODES)[number];
+  /** Most edges drawn; default 300 (at most 1000). */
+  maxEdges?: number;
+  /** Figure title; default none (the scrubber says the epoch). */
+  title?: string;
+  /** Figure height in px; default 300. */
+  height?: number;
 }

@@ -5,9 +5,11 @@
 // are made of (so the validators check against the same lists).
 
 import type { PlotLayout, PlotTrace } from './plot-spec';
+import type { TapeData } from './tape-spec';
 
 // The plot shapes are defined once, with the snippet API (see plot-spec.ts).
-export type { AxisRef, PlotAxis, PlotLayout, PlotTrace, Series, TraceType } from './plot-spec';
+export type { AxisRef, NetworkLayerView, NetworkView, PlotAxis, PlotLayout, PlotTrace, Series, TraceType } from './plot-spec';
+export type { TapeData } from './tape-spec';
 
 /** Console methods a line can come from, by severity (debug is written as `log`). */
 export const LOG_LEVELS = ['log', 'info', 'warn', 'error'] as const;
@@ -41,6 +43,15 @@ export type SnippetOutput =
       traces: PlotTrace[];
       /** Replacement layout, if it changed. */
       layout?: PlotLayout;
+    }
+  | {
+      kind: 'tape';
+      /** Tape id, unique in the run; a later `tape` with the same id replaces it. */
+      id: string;
+      /** Short name for the scrubber (plain text), e.g. 'ReLU'. */
+      name?: string;
+      /** The recorded run (see tape-spec.ts), rebuilt by the shell and the host. */
+      tape: TapeData;
     }
   | {
       kind: 'progress';

@@ -1,12 +1,25 @@
-// What the 'rectify' module adds to the core for snippets (`import { relu, plot } from 'rectify'`):
+// What the 'rectify' module adds to the core for snippets (`import { relu, plot } from 'rectify'`;
+// plot, progress, sleep, param, showTape and networkViewAt):
 // the one source of that contract. `node scripts/core-dts.mjs` generates the editor's
 // declarations from this file (generated/snippet-api.d.ts.txt, given to Monaco as
 // `file:///node_modules/rectify/index.d.ts`, after `export * from 'core'`), and
 // snippet-module.ts implements it (it does not compile if the two disagree).
 // Declarations only: nothing here exists at run time, so import it with `import type`.
-import type { PlotLayout, PlotTrace, Series } from './plot-spec';
+import type { NetworkViewOptions, PlotLayout, PlotTrace, Series } from './plot-spec';
+import type { ShowTapeOptions, TapeData } from './tape-spec';
 
-export type { AxisRef, PlotAxis, PlotLayout, PlotTrace, Series, TraceType } from './plot-spec';
+export type {
+  AxisRef,
+  NetworkLayerView,
+  NetworkView,
+  NetworkViewOptions,
+  PlotAxis,
+  PlotLayout,
+  PlotTrace,
+  Series,
+  TraceType,
+} from './plot-spec';
+export type { ShowTapeOptions, TapeData } from './tape-spec';
 
 /** A figure drawn by `plot`. */
 export interface PlotHandle {
@@ -73,3 +86,21 @@ export declare function param(name: string, initial: number, options?: ParamOpti
  * shows a toggle above the output; flipping it re-runs the snippet.
  */
 export declare function param(name: string, initial: boolean, options?: ToggleOptions): boolean;
+
+/**
+ * Send a recorded training run to the deck, which shows a time slider under the output to
+ * scrub it without re-running: `const tape = record(net, data); train(net, data, { tape });
+ * showTape(tape, { name: 'ReLU' })`. Two tapes of one run share one time axis.
+ */
+export declare function showTape(tape: TapeData, options?: ShowTapeOptions): void;
+
+/**
+ * Snapshot `index` of a tape as a network diagram: `const v = networkViewAt(tape, tape.count - 1);
+ * plot(v.traces, v.layout)`. Units coloured by mean activation, dead ReLU units greyed and
+ * crossed, the strongest edges by weight (or `{ edges: 'gradient' }`), ‖dL/dW‖ under each layer.
+ */
+export declare function networkViewAt(
+  tape: TapeData,
+  index: number,
+  options?: NetworkViewOptions,
+): { traces: PlotTrace[]; layout: PlotLayout };

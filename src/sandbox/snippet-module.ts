@@ -1,15 +1,18 @@
-// The module snippets import ('rectify': the core plus plot, progress, sleep and param, as
+// The module snippets import ('rectify': the core plus plot, progress, sleep, param, showTape and networkViewAt, as
 // declared in snippet-api.ts) and the console they write to, for one run. Everything they
 // output goes out through `post` as protocol messages, with the runner's caps and throttling.
 // The worker (runner.ts) posts them to the shell; the Node tests that run every slide's
 // snippet (test/unit/slides/run-snippets.ts) collect them, so both run this very code.
 import * as core from '../core/index';
 import { hardLimitsFor } from './limits';
+import { networkViewAt } from './network-view';
 import { Budget, LAYOUT_FIELDS, SchemaError, TRACE_FIELDS, rebuildPlot } from './plot-schema';
 import { capParts, formatArg } from './pretty';
 import type { LogLevel, RunMessage, RunnerLimits } from './protocol';
 import type * as SnippetApi from './snippet-api';
 import type { ParamOptions, PlotHandle, PlotLayout, PlotOptions, PlotTrace, ProgressReport, ToggleOptions } from './snippet-api';
+import { rebuildTape } from './tape-schema';
+import { TAPE_CAPS, type ShowTapeOptions, type TapeData } from './tape-spec';
 import { PLOT_ID } from './validate';
 import { MODULE_NAME, MODULE_NAMES } from './wrap';
 
@@ -24,6 +27,10 @@ export interface SnippetModuleOptions {
 }
 
 const PLOT_CAPS = hardLimitsFor(0);
+
+// The core's Tape and the wire's TapeData are written twice (the sandbox may not import the
+// core): this line stops compiling the day they differ (and converts a core tape for the deck's tests).
+export const asTapeData: (tape: core.Tape) => TapeData = (tape) => tape;
 const now = () => performance.now();
 
 /** The snippet module and console of one run, and `flush` for the messages a throttle still holds. */
@@ -160,7 +167,26 @@ export function createSnippetModule({ limits, params, post }: SnippetModuleOptio
     return typeof value === 'number' && Number.isFinite(value) ? value : initial;
   }
 
-  const extras = { plot, progress, sleep, param } satisfies typeof SnippetApi;
+  /** Send a tape to the deck (rebuilt here first, so a bad one fails in the snippet with the schema's words). */
+  let tapeSeq = 0;
+  const tapeIds = new Set<string>();
+  const showTape = (tape: TapeData, options?: ShowTapeOptions) => {
+    const id = options?.id !== undefined ? String(options.id) : `tape-${++tapeSeq}`;
+    if (!PLOT_ID.test(id)) throw new TypeError(`showTape: id '${id}' must be 1–64 letters, digits, '_', '.', ':' or '-'`);
+    if (!tapeIds.has(id) && tapeIds.size >= TAPE_CAPS.maxTapes)
+      throw new RangeError(`showTape: at most ${TAPE_CAPS.maxTapes} tapes per run`);
+    const name = options?.name === undefined ? undefined : String(options.name).slice(0, 40);
+    let rebuilt: TapeData;
+    try {
+      rebuilt = rebuildTape(tape, new Budget(TAPE_CAPS.maxBytes + 1024));
+    } catch (e) {
+      throw new TypeError(`showTape: ${e instanceof SchemaError ? e.message : String(e)}`);
+    }
+    tapeIds.add(id);
+    post(name === undefined ? { kind: 'tape', id, tape: rebuilt } : { kind: 'tape', id, name, tape: rebuilt });
+  };
+
+  const extras = { plot, progress, sleep, param, showTape, networkViewAt } satisfies typeof SnippetApi;
   const module = Object.freeze({ ...core, ...extras });
   const require = (name: string) => {
     if (name === MODULE_NAME) return module;

@@ -5,6 +5,8 @@
 import type { HardLimits } from './limits';
 import { Budget, SchemaError, isOneOf, rebuildPlot } from './plot-schema';
 import { KILL_REASONS, LOG_LEVELS, type RunMessage } from './protocol';
+import { rebuildTape } from './tape-schema';
+import { TAPE_CAPS } from './tape-spec';
 
 /** A message broke the protocol or a limit: the run must be killed with reason `limit`. */
 export class Violation extends Error {
@@ -21,11 +23,15 @@ export interface RunTally {
   bytes: number;
   /** Plot ids created so far (a `plot-update` must name one of them). */
   plotIds: Set<string>;
+  /** Tape ids sent so far. */
+  tapeIds: Set<string>;
+  /** Bytes of tapes accepted so far (tapes have their own allowance, TAPE_CAPS). */
+  tapeBytes: number;
 }
 
 /** A fresh tally for a run with these limits. */
 export function newTally(limits: HardLimits): RunTally {
-  return { limits, messages: 0, bytes: 0, plotIds: new Set() };
+  return { limits, messages: 0, bytes: 0, plotIds: new Set(), tapeIds: new Set(), tapeBytes: 0 };
 }
 
 // Every reason but `unavailable`, which only the host decides (a sandbox that never started).
@@ -45,6 +51,7 @@ export function validateRunMessage(raw: unknown, tally: RunTally, from: 'worker'
   // The message that ends a run (at most one is ever accepted) does not count against the cap.
   const ending = message.kind === 'done' || message.kind === 'error' || message.kind === 'killed';
   if (!ending && ++tally.messages > limits.maxMessages) throw new Violation(`more than ${limits.maxMessages} messages`);
+  if (message.kind === 'tape') return validateTape(message, tally);
   const budget = new Budget(Math.min(limits.maxMessageBytes, limits.maxBytes - tally.bytes));
   let rebuilt: RunMessage;
   try {
@@ -58,6 +65,31 @@ export function validateRunMessage(raw: unknown, tally: RunTally, from: 'worker'
   }
   tally.bytes += Math.min(limits.maxMessageBytes, limits.maxBytes - tally.bytes) - budget.remaining;
   return rebuilt;
+}
+
+// A tape is large by nature (a recorded run, up to TAPE_CAPS.maxBytes): it is counted against
+// the run's tape allowance, not the allowance of logs and plots.
+function validateTape(message: Record<string, unknown>, tally: RunTally): RunMessage {
+  const id = message.id;
+  if (typeof id !== 'string' || !PLOT_ID.test(id)) throw new Violation('a tape with a malformed id');
+  if (!tally.tapeIds.has(id) && tally.tapeIds.size >= TAPE_CAPS.maxTapes) throw new Violation(`more than ${TAPE_CAPS.maxTapes} tapes`);
+  const budget = new Budget(TAPE_CAPS.maxRunBytes - tally.tapeBytes);
+  const before = budget.remaining;
+  try {
+    const name = message.name === undefined ? undefined : str(message.name, 40, budget, 'a tape name');
+    const tape = rebuildTape(message.tape, budget);
+    tally.tapeIds.add(id);
+    tally.tapeBytes += before - budget.remaining;
+    return name === undefined ? { kind: 'tape', id, tape } : { kind: 'tape', id, name, tape };
+  } catch (error) {
+    if (error instanceof Violation) throw error;
+    if (error instanceof SchemaError) {
+      throw new Violation(
+        budget.remaining < 0 ? `more than ${TAPE_CAPS.maxRunBytes / 1024 / 1024} MB of tapes` : `a malformed tape (${error.message})`,
+      );
+    }
+    throw new Violation('a malformed tape');
+  }
 }
 
 function tooLarge(limits: HardLimits, tally: RunTally): string {

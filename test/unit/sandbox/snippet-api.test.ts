@@ -16,7 +16,7 @@ const extras = Object.keys(runtimeModule).filter((name) => !Object.hasOwn(core, 
 
 describe("the 'rectify' module", () => {
   it('is the core plus the snippet API, which shadows nothing the core exports', () => {
-    expect(extras.sort()).toEqual(['param', 'plot', 'progress', 'sleep']);
+    expect(extras.sort()).toEqual(['networkViewAt', 'param', 'plot', 'progress', 'showTape', 'sleep']);
     for (const name of Object.keys(core)) expect(runtimeModule).toHaveProperty(name, core[name as keyof typeof core]);
   });
 
