@@ -46,6 +46,9 @@ const RUN_ERROR_OWNER = 'run';
 /** TypeScript's diagnostic category for errors (warnings and suggestions do not count). */
 const TS_ERROR = 1;
 
+/** How many Monaco editors are alive: the browser tests' probe that a disposed block left none behind. */
+export const liveEditorCount = (): number => monaco.editor.getEditors().length;
+
 /** Creates the editor in `mount`; returns the handle the live block uses. */
 export function mountEditor(mount: HTMLElement, options: EditorOptions) {
   const uri = monaco.Uri.parse(`file:///live/${options.name}.ts`);

@@ -3,6 +3,10 @@
  * reader tools may use. Everything else under src/live/ is its inside.
  */
 export { createLiveCode, type LiveCode, type LiveCodeOptions } from './live-code';
-export { LIVE_EDITED, type LinkedCode, type LiveBlock } from './live-block';
+export { type LiveBlock, type LiveStatus } from './live-block';
+export { type BlockFeature, type BlockPlan, type StartingCode } from './block-feature';
+export { type BlockEventMap, type RunOrigin } from './block-events';
+export { BLOCK_ID, blockIdFromStorageKey } from './block-id';
+export { type LinkedCode } from './linked-edits';
 export { nearbySlides, prepareSlidesNearView } from './slides-near';
 export { whenIdle } from './when-idle';

@@ -9,10 +9,14 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { t } from '../i18n/ui-text';
 import { isLiveFence } from '../slides/live-options';
-import { createLiveBlock, type LinkedCode, type LiveBlock } from './live-block';
-import { createLiveMirror } from './live-mirror';
+import { createLiveBlock, type LiveBlock } from './live-block';
+import { startingCode, type BlockFeature } from './block-feature';
+import { blockId } from './block-id';
+import { linkedEditsFeature, type LinkedCode } from './linked-edits';
+import { liveMirrorFeature } from './live-mirror';
+import { paramSlidersFeature } from './param-sliders';
+import { savedEditsFeature } from './saved-edits-feature';
 import { createSandboxClient } from './sandbox-client';
-import { editKey } from './saved-edits';
 import { nearbySlides, prepareSlidesNearView } from './slides-near';
 import { whenIdle } from './when-idle';
 
@@ -22,16 +26,22 @@ export interface LiveCodeOptions {
   passive: boolean;
   /** True when blocks should get the plain textarea editor rather than Monaco (asked at each mount). */
   plainEditor: () => boolean;
-  /** Snippets a shared link carried, by block key: shown, marked, never run unasked. */
+  /** Snippets a shared link carried, by block id: shown, marked, never run unasked. */
   linkedEdits?: Record<string, LinkedCode>;
+  /** More block features (block-feature.ts), after the built-in ones. */
+  features?: BlockFeature[];
 }
 
 /** Creates the live-code instance: its reveal plugin, its blocks, and the way to rebuild and end them. */
-export function createLiveCode({ passive, plainEditor, linkedEdits = {} }: LiveCodeOptions) {
+export function createLiveCode({ passive, plainEditor, linkedEdits = {}, features: extra = [] }: LiveCodeOptions) {
   const blocks = new Map<HTMLElement, LiveBlock>();
+  // What disconnects each block's features from it, run when the block is disposed.
+  const detach = new Map<LiveBlock, Array<() => void>>();
   const sandbox = createSandboxClient();
   // The channel over which windows of the deck on this machine show each other's edits and runs.
-  const mirror = createLiveMirror((key) => [...blocks.values()].find((block) => block.key === key));
+  const mirror = liveMirrorFeature();
+  // In order of precedence for the starting code: a shared link, then a saved edit, then the slide.
+  const features: BlockFeature[] = [linkedEditsFeature(linkedEdits), savedEditsFeature(), paramSlidersFeature(), mirror, ...extra];
   let deck: RevealApi | undefined;
   const stopOnDispose: Array<() => void> = [];
 
@@ -46,18 +56,24 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {} }: LiveC
       perFile.set(file, index);
       // A live slide's output grows when it runs: align it to the top so nothing jumps.
       code.closest('section')?.classList.add('has-live');
-      const key = editKey(file, index);
-      const linked = Object.hasOwn(linkedEdits, key) ? linkedEdits[key] : undefined;
+      const plan = { id: blockId(file, index), file, index, original: (code.textContent ?? '').replace(/\n$/, '') };
       try {
-        const block = createLiveBlock(code.parentElement!, { file, index, sandbox, plainEditor }, mirror.eventsFor(key), linked);
+        const block = createLiveBlock(code.parentElement!, plan, { sandbox, plainEditor }, startingCode(plan, features));
         blocks.set(block.element, block);
+        detach.set(block, [...features.flatMap((feature) => attachFeature(feature, block)), block.on('edited', announceEdit)]);
       } catch (error) {
         // One block that cannot be built must not stop the others, or the deck, from starting.
-        console.error(`Rectify: the live block ${key} could not be built`, error);
+        console.error(`Rectify: the live block ${plan.id} could not be built`, error);
         showBrokenBlock(code.parentElement!);
       }
     }
   }
+
+  /** Tells the instance's edit listeners that a block's code or values changed. */
+  function announceEdit(): void {
+    for (const listener of editListeners) listener();
+  }
+  const editListeners = new Set<() => void>();
 
   const blocksIn = (slides: HTMLElement[]): LiveBlock[] =>
     slides.flatMap((slide) => [...slide.querySelectorAll<HTMLElement>('[data-live]')].flatMap((el) => blocks.get(el) ?? []));
@@ -101,8 +117,12 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {} }: LiveC
   };
 
   function disposeBlocks(): void {
-    for (const block of blocks.values()) block.dispose();
+    for (const block of blocks.values()) {
+      for (const stop of detach.get(block) ?? []) stop();
+      block.dispose();
+    }
     blocks.clear();
+    detach.clear();
   }
 
   function dispose(): void {
@@ -126,6 +146,11 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {} }: LiveC
     prepareNearby(): void {
       if (deck && !passive) prepare(nearbySlides(deck));
     },
+    /** Calls `listener` whenever any block's code or parameter values change; returns what unsubscribes. */
+    onEdit(listener: () => void): () => void {
+      editListeners.add(listener);
+      return () => editListeners.delete(listener);
+    },
     /** Ends everything the instance started: blocks, editors, handlers, the mirror's channel, the sandbox. */
     dispose,
   };
@@ -133,6 +158,16 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {} }: LiveC
 
 /** The live-code instance type, derived from its factory. */
 export type LiveCode = ReturnType<typeof createLiveCode>;
+
+/** Connects one feature to a block; a feature that fails is logged and the block goes on without it. */
+function attachFeature(feature: BlockFeature, block: LiveBlock): Array<() => void> {
+  try {
+    return feature.attach ? [feature.attach(block)] : [];
+  } catch (error) {
+    console.error(`Rectify: a feature of the live block ${block.id} failed to start`, error);
+    return [];
+  }
+}
 
 /** Leaves a block that failed to build as plain code, with a line saying so. */
 function showBrokenBlock(pre: HTMLElement): void {

@@ -1,47 +1,60 @@
 /**
  * Live state follows the presenter: edits, runs and outputs of live blocks are mirrored
  * between windows of the deck on the same machine (the speaker's window, the projector's
- * window, the speaker view's previews) over a BroadcastChannel. Only the window where the
- * Run happened runs the snippet; the others show its validated messages.
+ * window, the speaker view's previews) over a BroadcastChannel, as a block feature. Only the
+ * window where the Run happened runs the snippet; the others show its messages. An edit shown
+ * here because another window made it is not sent back (the mirror knows; the block does not).
  */
 import type { RunMessage } from '../sandbox/protocol';
-import type { BlockEvents } from './live-block';
+import type { BlockFeature } from './block-feature';
+import { BLOCK_ID } from './block-id';
+import type { LiveBlock } from './live-block';
+import { readParamValues } from './snippet-params';
 
-/** What crosses between windows, per block (named by its edit key: file and position). */
+/** What crosses between windows, per block (named by its id, the same in both languages). */
 type MirrorMessage =
-  | { kind: 'edited'; key: string; code: string; params: Record<string, number> }
-  | { kind: 'run-start'; key: string }
-  | { kind: 'run-message'; key: string; message: RunMessage };
+  | { kind: 'edited'; id: string; code: string; params: Record<string, number> }
+  | { kind: 'run-start'; id: string }
+  | { kind: 'run-message'; id: string; message: RunMessage };
 
-/** What a window does with another window's news about one of its blocks. */
-export interface MirrorTarget {
-  showRemoteEdit(code: string, params: Record<string, number>): void;
-  showRemoteMessage(message: RunMessage | { kind: 'start' }): void;
-}
+const CHANNEL = 'rectify-live-v2';
 
-const CHANNEL = 'rectify-live-v1';
-
-/** Opens the channel; `find(key)` gives the block a message is about (if this window has it). */
-export function createLiveMirror(find: (key: string) => MirrorTarget | undefined) {
+/** Opens the channel; the feature connects each block to it. `close()` ends it. */
+export function liveMirrorFeature(): BlockFeature & { close(): void } {
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel(CHANNEL) : undefined;
-  channel?.addEventListener('message', (event: MessageEvent<MirrorMessage>) => {
-    const data = event.data;
-    if (!data || typeof data.key !== 'string') return;
-    const target = find(data.key);
-    if (!target) return;
-    if (data.kind === 'edited' && typeof data.code === 'string') target.showRemoteEdit(data.code, data.params ?? {});
-    else if (data.kind === 'run-start') target.showRemoteMessage({ kind: 'start' });
-    else if (data.kind === 'run-message' && data.message) target.showRemoteMessage(data.message);
-  });
+  const blocks = new Map<string, LiveBlock>();
+  // The block whose edit from another window is being shown: its `edited` event is that edit, not news.
+  let applying: LiveBlock | undefined;
   const post = (message: MirrorMessage) => channel?.postMessage(message);
 
+  channel?.addEventListener('message', ({ data }: MessageEvent<MirrorMessage>) => {
+    if (typeof data?.id !== 'string' || !BLOCK_ID.test(data.id)) return;
+    const block = blocks.get(data.id);
+    if (!block) return;
+    if (data.kind === 'edited' && typeof data.code === 'string') {
+      applying = block;
+      try {
+        block.setCode(data.code, readParamValues(data.params));
+      } finally {
+        applying = undefined;
+      }
+    } else if (data.kind === 'run-start') block.showRun({ kind: 'start' });
+    else if (data.kind === 'run-message' && typeof data.message?.kind === 'string') block.showRun(data.message);
+  });
+
   return {
-    /** The events one block sends to the other windows. */
-    eventsFor(key: string): BlockEvents {
-      return {
-        edited: (code, params) => post({ kind: 'edited', key, code, params }),
-        runStarted: () => post({ kind: 'run-start', key }),
-        runMessage: (message) => post({ kind: 'run-message', key, message }),
+    attach(block) {
+      blocks.set(block.id, block);
+      const offs = [
+        block.on('edited', ({ code, params }) => {
+          if (applying !== block) post({ kind: 'edited', id: block.id, code, params });
+        }),
+        block.on('run-start', ({ origin }) => origin === 'here' && post({ kind: 'run-start', id: block.id })),
+        block.on('run-message', ({ message, origin }) => origin === 'here' && post({ kind: 'run-message', id: block.id, message })),
+      ];
+      return () => {
+        for (const off of offs) off();
+        if (blocks.get(block.id) === block) blocks.delete(block.id);
       };
     },
     close: () => channel?.close(),

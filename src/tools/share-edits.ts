@@ -6,20 +6,21 @@
  * edits" saves them as one .ts file. Links of the first version (`?edits=…`) still open.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import type { LinkedCode } from '../live';
+import { BLOCK_ID, blockIdFromStorageKey, type LinkedCode } from '../live';
 import { paramValues as readParamValues } from '../sandbox/param-name';
 
 /** One block's state, as a block's `snapshot()` gives it. */
 export interface EditSnapshot {
-  key: string;
+  /** The block's id (`02-relu#1`): the same in both languages and across storage formats. */
+  id: string;
   code: string;
   params: Record<string, number>;
   modified: boolean;
 }
 
-/** What a link carried: the snippets by block key, and why some or all of it was refused. */
+/** What a link carried: the snippets by block id, and why some or all of it was refused. */
 export interface SharedLink {
-  /** Snippets by block key (the storage key of saved edits). */
+  /** Snippets by block id. */
   edits: Record<string, LinkedCode>;
   /** `broken` when the data could not be read, `too-long` when it was refused for its size. */
   problem?: 'broken' | 'too-long';
@@ -35,20 +36,21 @@ const MAX_LINK_CHARS = 200_000;
 const MAX_LINKED_SNIPPETS = 100;
 /** Longer links than this get cut by some chat and mail apps: the sender is told. */
 export const LONG_LINK_CHARS = 32_000;
-/** Block keys as `editKey()` makes them. */
-const BLOCK_KEY = /^rectify:edit:v\d+:[\w./-]{1,200}#\d{1,4}$/;
+/** Links of format 1 named blocks by their storage key; format 2 by their id (block-id.ts). */
+const LINK_FORMATS = [1, 2] as const;
+const LINK_FORMAT = 2;
 
 /** The URL of the current page and slide, carrying the modified snippets in its fragment. */
 export function linkWithEdits(snapshots: EditSnapshot[], href = window.location.href): string {
   const edits: Record<string, LinkedCode> = {};
   for (const s of snapshots.filter((s) => s.modified)) {
-    edits[s.key] = Object.keys(s.params).length ? { code: s.code, params: s.params } : { code: s.code };
+    edits[s.id] = Object.keys(s.params).length ? { code: s.code, params: s.params } : { code: s.code };
   }
   const url = new URL(href);
   url.searchParams.delete(PARAM);
   if (Object.keys(edits).length === 0) return url.toString();
   const slide = url.hash.startsWith('#/') ? url.hash.slice(1) : '';
-  url.hash = `edits=${compressToEncodedURIComponent(JSON.stringify({ v: 1, edits }))}${slide ? `&slide=${encodeURI(slide)}` : ''}`;
+  url.hash = `edits=${compressToEncodedURIComponent(JSON.stringify({ v: LINK_FORMAT, edits }))}${slide ? `&slide=${encodeURI(slide)}` : ''}`;
   return url.toString();
 }
 
@@ -92,12 +94,13 @@ function unpack(packed: string): Record<string, LinkedCode> | undefined {
   }
   if (typeof data !== 'object' || data === null) return undefined;
   const { v, edits } = data as { v?: unknown; edits?: unknown };
-  if (v !== 1 || typeof edits !== 'object' || edits === null || Array.isArray(edits)) return undefined;
+  if (!LINK_FORMATS.includes(v as 1 | 2) || typeof edits !== 'object' || edits === null || Array.isArray(edits)) return undefined;
   const out: Record<string, LinkedCode> = {};
   for (const [key, value] of Object.entries(edits).slice(0, MAX_LINKED_SNIPPETS)) {
     const entry = value as { code?: unknown; params?: unknown } | null;
-    if (!BLOCK_KEY.test(key) || typeof entry?.code !== 'string' || entry.code.length > MAX_LINK_CHARS) continue;
-    out[key] = { code: entry.code, params: readParamValues(entry.params) };
+    const id = v === 1 ? blockIdFromStorageKey(key) : key;
+    if (!id || !BLOCK_ID.test(id) || typeof entry?.code !== 'string' || entry.code.length > MAX_LINK_CHARS) continue;
+    out[id] = { code: entry.code, params: readParamValues(entry.params) };
   }
   return out;
 }
@@ -108,7 +111,7 @@ export function editsAsTypeScript(snapshots: EditSnapshot[]): string {
     .filter((s) => s.modified)
     .map((s) => {
       const values = Object.keys(s.params).length ? `\n// parameter values: ${JSON.stringify(s.params)}` : '';
-      return `// ── ${s.key.replace(/^rectify:edit:v\d+:/, '')} ──${values}\n${s.code.trimEnd()}\n`;
+      return `// ── ${s.id} ──${values}\n${s.code.trimEnd()}\n`;
     });
   return parts.length ? `// My edits to the Rectify deck's live snippets.\n\n${parts.join('\n')}` : '';
 }

@@ -261,7 +261,7 @@ describe('sharing edits', () => {
     let text = '';
     for await (const chunk of stream) text += chunk;
     expect(text).toContain("console.log('to take home')");
-    expect(text).toMatch(/── slides\/02-relu\.md#\d+ ──/);
+    expect(text).toMatch(/── 02-relu#\d+ ──/);
     await page.click(`${BLOCK} [data-action="reset"]`);
     await page.close();
   });

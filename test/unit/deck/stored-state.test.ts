@@ -125,18 +125,18 @@ describe('shared links', () => {
 
   it('control: a link made by the deck comes back, its slide restored and the edits out of the URL', () => {
     const href = linkWithEdits(
-      [{ key: KEY, code: 'relu(7)', params: { lr: 0.5 }, modified: true }],
+      [{ id: '04-dead-relu#2', code: 'relu(7)', params: { lr: 0.5 }, modified: true }],
       'https://x.test/deck/?lang=en#/dead-unit',
     );
     expect(href).toMatch(/^https:\/\/x\.test\/deck\/\?lang=en#edits=/);
     const link = readSharedLink(href)!;
     expect(link.problem).toBeUndefined();
-    expect(link.edits[KEY]).toEqual({ code: 'relu(7)', params: { lr: 0.5 } });
+    expect(link.edits['04-dead-relu#2']).toEqual({ code: 'relu(7)', params: { lr: 0.5 } });
     expect(link.cleanUrl).toBe('https://x.test/deck/?lang=en#/dead-unit');
   });
 
   it('ignores a slide path that is not one of the deck’s', () => {
-    const href = linkWithEdits([{ key: KEY, code: 'x', params: {}, modified: true }], 'https://x.test/#/a');
+    const href = linkWithEdits([{ id: '04-dead-relu#2', code: 'x', params: {}, modified: true }], 'https://x.test/#/a');
     expect(readSharedLink(href.replace('slide=/a', 'slide=javascript:alert(1)'))!.cleanUrl).toBe('https://x.test/');
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * The elements of a live block (DOM contract, DESIGN.md): `[data-live]` with a stable id,
+ * the `[data-action]` buttons, `[data-output]`, `data-status`. The block's state lives in
+ * live-block.ts; this only builds what mirrors it.
+ */
+import { t } from '../i18n/ui-text';
+
+/** Places in a block that features may fill (block-feature.ts). */
+export const BLOCK_PARTS = ['toolbar', 'notice', 'params', 'output', 'after-output'] as const;
+export type BlockPart = (typeof BLOCK_PARTS)[number];
+
+const LINE_HEIGHT_PX = 20;
+
+/** Builds the block's elements for `original` code shown as `code`. */
+export function createBlockView(id: string, code: string, original: string, fenceHeight: number | undefined) {
+  const root = document.createElement('div');
+  root.className = 'live-block';
+  root.id = `live-${id.replace('#', '-')}`;
+  root.dataset.live = '';
+  root.dataset.blockId = id;
+  root.dataset.status = 'idle';
+  root.innerHTML = `
+    <div class="live-toolbar" role="toolbar" aria-label="${t('liveToolbar')}">
+      <button type="button" data-action="run" title="${t('runTitle')}">${t('run')}</button>
+      <button type="button" data-action="stop" title="${t('stopTitle')}" disabled>${t('stop')}</button>
+      <button type="button" data-action="reset" title="${t('resetTitle')}">${t('reset')}</button>
+      <span class="live-modified" hidden>${t('modified')}</span>
+      <span class="live-linked" hidden>${t('fromLink')}</span>
+      <span class="live-state" aria-live="polite"></span>
+    </div>
+    <div class="live-notice" hidden></div>
+    <div class="live-params" hidden></div>
+    <div class="live-code"><pre class="live-static"><code class="ts"></code></pre></div>
+    <div class="live-output" data-output aria-live="polite"></div>
+    <div class="live-after-output"></div>`;
+  const find = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  const parts: Record<BlockPart, HTMLElement> = {
+    toolbar: find('.live-toolbar'),
+    notice: find('.live-notice'),
+    params: find('.live-params'),
+    output: find('[data-output]'),
+    'after-output': find('.live-after-output'),
+  };
+  const codeBox = find('.live-code');
+  const staticCode = find('.live-static code');
+  const height = fenceHeight ?? Math.min(420, Math.max(110, (original.split('\n').length + 1) * LINE_HEIGHT_PX));
+  codeBox.style.minHeight = `${height}px`;
+  staticCode.textContent = code;
+
+  return {
+    root,
+    parts,
+    codeBox,
+    /** The editor's height in pixels: the fence's `height`, or the original's lines. */
+    height,
+    button: (action: 'run' | 'stop' | 'reset') => find<HTMLButtonElement>(`[data-action="${action}"]`),
+    stateText: find('.live-state'),
+    modifiedMark: find('.live-modified'),
+    linkedMark: find('.live-linked'),
+    /** Shows `code` as static code (before the editor is mounted). */
+    showStaticCode(code: string): void {
+      staticCode.textContent = code;
+      staticCode.removeAttribute('data-highlighted');
+    },
+  };
+}
+
+/** A duration as the toolbar shows it. */
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
