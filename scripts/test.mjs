@@ -63,6 +63,8 @@ if (!chromium) {
   broken.push('browser tests (no Chromium)');
   failed += 1;
 } else if (run('build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
+  // The one-file build too: test/e2e/single-file.test.ts opens dist-single/rectify.html.
+  run('build (one file)', 'node', ['scripts/build-single.mjs']);
   vitest('e2e');
 }
 

@@ -1,0 +1,101 @@
+/**
+ * The one-file build (`npm run build:single`): dist-single/rectify.html opened by `file://`
+ * with every request that is not a file aborted and counted. The deck starts, a live block
+ * runs in the sandbox (srcdoc iframe, classic blob: worker) and plots, Monaco's TypeScript
+ * worker (a classic blob: worker too) checks the code, and the language toggle works — with
+ * zero requests leaving the file. `RECTIFY_SINGLE` points at another build of it.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, waitForDeck } from './harness';
+
+const FILE = resolve(process.env.RECTIFY_SINGLE ?? 'dist-single/rectify.html');
+const BLOCK = '#bouncer-live [data-live]';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Every request that was not for a file: aborted, and listed here. */
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(FILE)) throw new Error(`${FILE} is missing: run \`npm run build:single\` first.`);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route(
+    (url) => url.protocol !== 'file:',
+    (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    },
+  );
+  page = await context.newPage();
+  await page.goto(`${pathToFileURL(FILE).href}#/bouncer-live`);
+  await waitForDeck(page);
+});
+afterAll(async () => browser?.close());
+
+const status = () => page.$eval(BLOCK, (el) => el.getAttribute('data-status'));
+
+describe('the one-file deck, opened from disk', () => {
+  it('is one file on a file: URL, and the deck is ready', async () => {
+    expect(page.url().startsWith('file://')).toBe(true);
+    expect(await page.evaluate(() => document.querySelectorAll('.reveal .slides section').length)).toBeGreaterThan(20);
+  });
+
+  it('ran the autorun block in the sandbox and drew its bar chart', async () => {
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', BLOCK, { timeout: 30_000 });
+    expect(await page.$eval(`${BLOCK} [data-output]`, (el) => el.textContent)).toContain('客人 D：-50 元 → 放进去 0 元');
+    await page.waitForSelector(`${BLOCK} .live-plot .main-svg`, { timeout: 30_000 });
+    expect(await page.$$eval(`${BLOCK} .live-plot .bars .point`, (bars) => bars.length)).toBe(4);
+    // The sandbox is the srcdoc iframe with an opaque origin, as when served.
+    expect(await page.$eval('iframe[data-sandbox]', (f) => [f.getAttribute('sandbox'), f.hasAttribute('srcdoc')])).toEqual([
+      'allow-scripts',
+      true,
+    ]);
+  });
+
+  it('runs the block again on Run', async () => {
+    // A mark the block's own status replaces: a run too fast to be seen running still ends it.
+    await page.$eval(BLOCK, (el) => el.setAttribute('data-status', 'before-run'));
+    await page.click(`${BLOCK} [data-action="run"]`);
+    await page.waitForFunction(
+      (sel) => !['before-run', 'running'].includes(document.querySelector(sel)?.getAttribute('data-status') ?? ''),
+      BLOCK,
+      { timeout: 30_000 },
+    );
+    expect(await status()).toBe('done');
+    await page.waitForSelector(`${BLOCK} .live-plot .main-svg`);
+  });
+
+  it('has Monaco, whose TypeScript worker starts from the file and flags a type error', async () => {
+    await page.waitForSelector(`${BLOCK}[data-editor-ready] .monaco-editor .view-lines`, { timeout: 60_000 });
+    expect(await page.$$eval(`${BLOCK} .squiggly-error`, (s) => s.length)).toBe(0);
+    await page.click(`${BLOCK} .view-lines`);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText("import { relu } from 'rectify';\nconst n: number = relu('three');\n");
+    await page.waitForSelector(`${BLOCK} .squiggly-error`, { timeout: 60_000 });
+    await page.keyboard.press('ControlOrMeta+Z');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  });
+
+  it('switches to English and back inside the file', async () => {
+    await page.click('.language-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForFunction(() => /You be the bouncer/.test(document.querySelector('#bouncer-live h3')?.textContent ?? ''), null, {
+      timeout: 30_000,
+    });
+    await page.click('.language-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  });
+
+  it('made no request outside the file (and the probe would have seen one)', async () => {
+    expect(blocked).toEqual([]);
+    // Control: a request the page does make is seen and counted.
+    await page.evaluate(() => fetch('http://127.0.0.1:9/probe').catch(() => undefined));
+    expect(blocked).toEqual(['http://127.0.0.1:9/probe']);
+  });
+});
