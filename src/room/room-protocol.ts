@@ -30,7 +30,7 @@ export const MAX_RUN_CHARS = 1_000_000;
 export const MAX_SNAPSHOT_RUN_CHARS = 8_000_000;
 
 /** A block id, the same in every language: slide file without its language folder, `#`, the block's index (`02-relu#1`). */
-export const BLOCK_ID = /^[\w.-]{1,120}#\d{1,4}$/;
+export const BLOCK_ID = /^[\w.-]{1,100}#\d{1,4}$/;
 /** A slide id as share links use it (`#/relu-line`); empty for a slide without one (then h/v say where). */
 export const SLIDE_ID = /^[\w.:-]{0,128}$/;
 /** A sandbox message kind, not checked further here (the follower's validator does that). */
@@ -206,7 +206,7 @@ export function parseSnapshot(value: unknown): RoomSnapshot {
 }
 
 function rebuild(fields: Fields): RoomMessage {
-  const block = () => str(fields.block, 'block', 130, BLOCK_ID);
+  const block = () => str(fields.block, 'block', 110, BLOCK_ID);
   switch (fields.kind as RoomKind) {
     case 'slide':
       return { kind: 'slide', ...slide(fields) };
