@@ -3,6 +3,7 @@
  * the `[data-action]` buttons, `[data-output]`, `data-status`. The block's state lives in
  * live-block.ts; this only builds what mirrors it.
  */
+import type { RunEnd, RunMessage } from '../sandbox/protocol';
 import { t } from '../i18n/ui-text';
 
 /** Places in a block that features may fill (block-feature.ts). */
@@ -42,6 +43,7 @@ export function createBlockView(id: string, code: string, original: string, fenc
     'after-output': find('.live-after-output'),
   };
   const codeBox = find('.live-code');
+  const stateText = find('.live-state');
   const staticCode = find('.live-static code');
   const height = fenceHeight ?? Math.min(420, Math.max(110, (original.split('\n').length + 1) * LINE_HEIGHT_PX));
   codeBox.style.minHeight = `${height}px`;
@@ -54,9 +56,16 @@ export function createBlockView(id: string, code: string, original: string, fenc
     /** The editor's height in pixels: the fence's `height`, or the original's lines. */
     height,
     button: (action: 'run' | 'stop' | 'reset') => find<HTMLButtonElement>(`[data-action="${action}"]`),
-    stateText: find('.live-state'),
+    stateText,
     modifiedMark: find('.live-modified'),
     linkedMark: find('.live-linked'),
+    /** Counts the run's time (and the snippet's progress) up in the toolbar; returns what stops it. */
+    startClock(startedAt: number, progress: () => string): () => void {
+      const clock = setInterval(() => {
+        stateText.textContent = `${t('running')} ${formatMs(performance.now() - startedAt)}${progress()}`;
+      }, 100);
+      return () => clearInterval(clock);
+    },
     /** Shows `code` as static code (before the editor is mounted). */
     showStaticCode(code: string): void {
       staticCode.textContent = code;
@@ -68,4 +77,19 @@ export function createBlockView(id: string, code: string, original: string, fenc
 /** A duration as the toolbar shows it. */
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The toolbar's words for how a run ended. */
+export function endText(end: RunEnd, startedAt: number): string {
+  if (end.kind === 'done') return `✓ ${formatMs(end.ms || performance.now() - startedAt)}`;
+  if (end.kind === 'error') return end.phase === 'compile' ? t('compileError') : t('runError');
+  return t(end.reason === 'stopped' ? 'stopped' : end.reason === 'timeout' ? 'timedOut' : 'ended');
+}
+
+/** "epoch 12 · loss 0.034" for the toolbar while a snippet reports its progress. */
+export function progressText(message: Extract<RunMessage, { kind: 'progress' }>): string {
+  return [
+    message.epoch !== undefined ? t('progressEpoch', { epoch: message.epoch }) : '',
+    message.loss !== undefined ? t('progressLoss', { loss: message.loss.toPrecision(3) }) : '',
+  ].join('');
 }

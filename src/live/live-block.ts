@@ -16,7 +16,7 @@ import { editorLabels } from './editor-labels';
 import { fitOutputToSlide } from './output-room';
 import { createBlockEvents, type RunOrigin } from './block-events';
 import type { BlockPlan, StartingCode } from './block-feature';
-import { createBlockView, formatMs, type BlockPart } from './block-view';
+import { createBlockView, endText, progressText, type BlockPart } from './block-view';
 
 /** A block's state, mirrored in its `data-status` attribute. `remote`: a run in another window. */
 export type LiveStatus = 'idle' | 'running' | 'remote' | 'done' | 'error' | 'killed';
@@ -42,7 +42,7 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
   let status: LiveStatus = 'idle';
   let editor: LiveEditor | undefined;
   let mounting: Promise<void> | undefined;
-  let runTimer: ReturnType<typeof setInterval> | undefined;
+  let stopClock = () => {};
   let runToken = 0;
   let autoran = false;
   // Set by dispose(): async work that resumes afterwards (an editor load, a run) must not touch the block.
@@ -64,7 +64,7 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
   };
   const beginRun = (origin: RunOrigin, text: string) => {
     runToken++;
-    clearInterval(runTimer);
+    stopClock();
     output.clear();
     fitOutputToSlide(view.parts.output, view.root);
     setStatus(origin === 'here' ? 'running' : 'remote', text);
@@ -77,15 +77,12 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
   };
 
   function finish(end: RunEnd, startedAt = performance.now()): void {
-    clearInterval(runTimer);
+    stopClock();
     output.end(end);
     // Lines logged after a plot take room from it: fit the plots again to what is there now.
     void output.resize();
-    if (end.kind === 'done') setStatus('done', `✓ ${formatMs(end.ms || performance.now() - startedAt)}`);
-    else if (end.kind === 'error') {
-      setStatus('error', end.phase === 'compile' ? t('compileError') : t('runError'));
-      if (end.line) editor?.markError(end.message, end.line, end.column);
-    } else setStatus('killed', t(end.reason === 'stopped' ? 'stopped' : end.reason === 'timeout' ? 'timedOut' : 'ended'));
+    setStatus(end.kind, endText(end, startedAt));
+    if (end.kind === 'error' && end.line) editor?.markError(end.message, end.line, end.column);
   }
 
   const block = {
@@ -151,9 +148,7 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
       beginRun('here', `${t('running')}…`);
       const token = runToken;
       let progress = '';
-      runTimer = setInterval(() => {
-        view.stateText.textContent = `${t('running')} ${formatMs(performance.now() - startedAt)}${progress}`;
-      }, 100);
+      stopClock = view.startClock(startedAt, () => progress);
       // Type errors never block Run: they are listed above the output while the code runs anyway.
       void editor?.typeErrors().then(
         (errors) => token === runToken && output.showTypeErrors(errors),
@@ -184,7 +179,7 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
     reset(): void {
       if (status === 'running') void block.stop();
       runToken++;
-      clearInterval(runTimer);
+      stopClock();
       output.clear();
       setStatus('idle', '');
       block.setCode(original, {});
@@ -220,7 +215,7 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
     dispose(): void {
       disposed = true;
       runToken++;
-      clearInterval(runTimer);
+      stopClock();
       events.clear();
       editor?.dispose();
     },
@@ -239,11 +234,3 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
 export type LiveBlock = ReturnType<typeof createLiveBlock>;
 
 const isEnd = (message: RunMessage): message is RunEnd => message.kind === 'done' || message.kind === 'error' || message.kind === 'killed';
-
-/** "epoch 12 · loss 0.034" for the toolbar while a snippet reports its progress. */
-function progressText(message: Extract<RunMessage, { kind: 'progress' }>): string {
-  return [
-    message.epoch !== undefined ? t('progressEpoch', { epoch: message.epoch }) : '',
-    message.loss !== undefined ? t('progressLoss', { loss: message.loss.toPrecision(3) }) : '',
-  ].join('');
-}
