@@ -6,8 +6,8 @@
  * a storage-format bump must not break shared links.
  */
 
-/** What a block id looks like: the only ids read from links, other windows or the network. */
-export const BLOCK_ID = /^[\w.-]{1,100}#\d{1,4}$/;
+/** What a block id looks like (one rule, shared with the room's wire protocol): the only ids read from links, other windows or the network. */
+export { BLOCK_ID } from '../room/room-protocol';
 
 /** The id of the `index`-th live block (1-based) of slide file `file` (e.g. `slides/en/02-relu.md`). */
 export function blockId(file: string, index: number): string {
