@@ -80,12 +80,18 @@ export async function goToSlide(page: Page, id: string): Promise<void> {
   }, id);
 }
 
-/** A Vite plugin that points the deck's slide glob at other files (fixture decks for tests and benchmarks). */
+/**
+ * A Vite plugin that points the deck's slide globs at other files (fixture decks for tests and
+ * benchmarks): the same files in both languages, so `?lang=en` shows the fixture too.
+ */
 export function slidesFrom(glob: string): Plugin {
   return {
     name: 'fixture-slides',
     enforce: 'pre', // before Vite expands import.meta.glob
-    transform: (code, id) => (id.endsWith('src/slides/slide-files.ts') ? code.replace("'../../slides/*.md'", `'${glob}'`) : undefined),
+    transform: (code, id) =>
+      id.endsWith('src/slides/slide-files.ts')
+        ? code.replace("'../../slides/*.md'", `'${glob}'`).replace("'../../slides/en/*.md'", `'${glob}'`)
+        : undefined,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { indices, saveUntil, startDevDeck, type DevDeck } from './harness';
+import { indices, saveUntil, startDevDeck, waitForDeck, type DevDeck } from './harness';
 
 const DIR = 'test/fixtures/.tmp-hot-reload';
 
@@ -29,12 +29,32 @@ describe('hot reload of slide files', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still the same page');
   });
 
-  it('names a broken file and line in an overlay, and keeps the deck; the fix removes it', async () => {
+  it('names a broken file and line in an overlay, in the deck’s language, and keeps the deck; the fix removes it', async () => {
     await saveUntil(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\n```ts\nnever closed\n---\n# Three\n', () =>
       page.waitForSelector('#slide-error-overlay', { timeout: 5_000 }),
     );
-    expect(await page.textContent('#slide-error-overlay')).toContain(`${DIR}/01-a.md, line 7: code fence`);
+    expect(await page.textContent('#slide-error-overlay')).toContain(`${DIR}/01-a.md，第 7 行：这里打开的代码块`);
+    expect(await page.textContent('section.slide-error h2')).toBe('这个幻灯片文件无法显示');
     expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(1); // the error slide
+    expect(await page.getByRole('button', { name: '隐藏' }).count()).toBe(1); // the overlay's close button
+    // The same deck with ?lang=en (a page of its own: a switch in place would read the English
+    // files as first loaded, and Vite's dev server does not refresh a lazily imported file).
+    const url = new URL(page.url());
+    url.searchParams.set('lang', 'en');
+    url.hash = '';
+    const english = await page
+      .context()
+      .browser()!
+      .newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await english.goto(url.href);
+      await waitForDeck(english);
+      expect(await english.textContent('#slide-error-overlay')).toContain(`${DIR}/01-a.md, line 7: code fence`);
+      expect(await english.textContent('section.slide-error h2')).toBe('This slide file could not be shown');
+      expect(await english.getByRole('button', { name: 'Hide' }).count()).toBe(1);
+    } finally {
+      await english.close();
+    }
     await saveUntil(`${DIR}/01-a.md`, '# One\n\nNote: n1\n---\n# Two\n\nNote: n2\n---\n# Three, edited\n\nNote: n3\n', () =>
       page.waitForSelector('#slide-error-overlay', { state: 'detached', timeout: 5_000 }),
     );
