@@ -34,7 +34,10 @@ if (sharedLink) history.replaceState(history.state, '', sharedLink.cleanUrl);
 const passive = isPassiveView();
 const liveCode = createLiveCode({ passive, plainEditor: usePlainEditor, linkedEdits: sharedLink?.edits });
 const deepLink = openedWithDeepLink();
-followScrollViewLinks(window.location.hash);
+/** What the entry starts beside reveal: stopped when reveal is destroyed, as live code is by its plugin's `destroy`. */
+const stopWithDeck: Array<() => void> = [];
+const stopWithDeckPlugin = { id: 'rectify-stop-with-deck', destroy: () => stopWithDeck.splice(0).forEach((stop) => stop()) };
+stopWithDeck.push(followScrollViewLinks(window.location.hash));
 let language: Language = languageFromUrl();
 applyLanguage(language);
 const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
@@ -44,13 +47,14 @@ renderSlides(slidesElement, files);
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
   // Order matters: live fences become blocks before highlighting touches code.
-  plugins: [Markdown, liveCode.plugin, HighlightPlugin, MathPlugin, AccessibilityPlugin()],
+  plugins: [Markdown, liveCode.plugin, HighlightPlugin, MathPlugin, AccessibilityPlugin(), stopWithDeckPlugin],
 });
 
 await deck.initialize();
 // The extras below must never keep the deck from starting: each one that fails is reported and skipped.
 optional('lazy plugins', () => installLazyPlugins(deck));
-if (!passive) optional('presenter tools', () => installPresenterTools(deck, liveCode));
+const stopPresenterTools = passive ? undefined : optional('presenter tools', () => installPresenterTools(deck, liveCode));
+if (stopPresenterTools) stopWithDeck.push(stopPresenterTools);
 optional('resume', () => installResume(deck, passive, deepLink));
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';
@@ -63,12 +67,13 @@ async function decorateSlides(slides: HTMLElement[]): Promise<void> {
   await typesetSlides(deck, slides).catch((error: unknown) => console.error('Rectify: formulas', error));
 }
 
-/** Runs one optional part of the start-up; an error is logged, not thrown. */
-function optional(part: string, start: () => void): void {
+/** Runs one optional part of the start-up and gives back what it returns; an error is logged, not thrown. */
+function optional<T>(part: string, start: () => T): T | undefined {
   try {
-    start();
+    return start();
   } catch (error) {
     console.error(`Rectify: ${part} failed to start; the deck goes on without it.`, error);
+    return undefined;
   }
 }
 

@@ -5,7 +5,7 @@
  * - "Copy link with my edits" and "Download my edits" (see share-edits.ts).
  */
 import type { RevealApi } from 'reveal.js';
-import { LIVE_EDITED, type LiveBlock } from '../live';
+import type { LiveBlock, LiveCode } from '../live';
 import { downloadText, editsAsTypeScript, linkWithEdits, LONG_LINK_CHARS } from './share-edits';
 import { LANGUAGE_CHANGED, t } from '../i18n/ui-text';
 
@@ -17,13 +17,22 @@ async function runInOrder(blocks: LiveBlock[]): Promise<void> {
   for (const block of blocks) await block.run();
 }
 
-/** Binds R and W, and adds the share/download buttons. `blocks()` lists the live blocks in deck order. */
-export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]): void {
-  const onSlide = () => blocks().filter((block) => deck.getCurrentSlide()?.contains(block.element));
+/** How long a message under the menu stays. */
+const MESSAGE_MS = 10_000;
+
+/**
+ * Binds R and W, and adds the share/download buttons. `liveCode.blocks()` lists the live
+ * blocks in deck order. Returns the function that takes it all back: the key bindings, the
+ * listeners, the menu and its pending timers.
+ */
+export function installPresenterTools(deck: RevealApi, liveCode: Pick<LiveCode, 'blocks' | 'onEdit'>): () => void {
+  const listening = new AbortController();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const onSlide = () => liveCode.blocks().filter((block) => deck.getCurrentSlide()?.contains(block.element));
   deck.addKeyBinding({ keyCode: KEY_R, key: 'R', description: t('keyRunSlide') }, () => void runInOrder(onSlide()));
   deck.addKeyBinding({ keyCode: KEY_W, key: 'W', description: t('keyWarmUp') }, () => {
     document.documentElement.dataset.warmup = 'running';
-    void runInOrder(blocks()).then(() => (document.documentElement.dataset.warmup = 'done'));
+    void runInOrder(liveCode.blocks()).then(() => (document.documentElement.dataset.warmup = 'done'));
   });
 
   // Share/download live in a small menu at the top right, beside the language button: a bar
@@ -39,7 +48,7 @@ export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]
     </div>`;
   const menuButton = bar.querySelector<HTMLButtonElement>('[data-tool="menu"]')!;
   const menu = bar.querySelector<HTMLElement>('.edit-tools-menu')!;
-  const snapshots = () => blocks().map((block) => block.snapshot());
+  const snapshots = () => liveCode.blocks().map((block) => block.snapshot());
   const label = () => {
     const share = bar.querySelector<HTMLButtonElement>('[data-tool="share"]')!;
     const download = bar.querySelector<HTMLButtonElement>('[data-tool="download"]')!;
@@ -49,11 +58,15 @@ export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]
     menuButton.title = t('myEditsTitle');
   };
   label();
-  document.addEventListener(LANGUAGE_CHANGED, label);
+  document.addEventListener(LANGUAGE_CHANGED, label, { signal: listening.signal });
   const message = bar.querySelector<HTMLElement>('.edit-tools-message')!;
   const say = (text: string) => {
     message.textContent = text;
-    setTimeout(() => message.textContent === text && (message.textContent = ''), 10_000);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (message.textContent === text) message.textContent = '';
+    }, MESSAGE_MS);
+    timers.add(timer);
   };
   const openMenu = (open: boolean) => {
     menu.hidden = !open;
@@ -92,5 +105,15 @@ export function installPresenterTools(deck: RevealApi, blocks: () => LiveBlock[]
     label();
   };
   refresh();
-  document.addEventListener(LIVE_EDITED, refresh);
+  const stopRefreshing = liveCode.onEdit(refresh);
+  return () => {
+    deck.removeKeyBinding(KEY_R);
+    deck.removeKeyBinding(KEY_W);
+    listening.abort();
+    stopRefreshing();
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+    // The menu's own listeners go with it.
+    bar.remove();
+  };
 }
