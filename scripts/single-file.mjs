@@ -3,8 +3,9 @@
 // load nothing by URL: no module chunks, no workers from files, no fonts.
 //
 // How it is packed:
-// - CSS is one file (no code splitting), fonts and images inside it as data: URIs, inlined in
-//   a <style> by vite-plugin-singlefile's `replaceCss`.
+// - The entry's CSS is inlined in a <style> by vite-plugin-singlefile's `replaceCss`; a lazy
+//   chunk's CSS (Monaco's, KaTeX's) is packed like the chunk and added when it is imported.
+//   Fonts and images are data: URIs inside the CSS.
 // - Every JS chunk and worker is stored gzip + base64 in its own <script type="text/plain">
 //   element and unpacked with DecompressionStream only when first imported, so Monaco, Plotly
 //   and KaTeX cost nothing until a slide needs them. A small classic loader (`packLoader`
@@ -25,6 +26,14 @@ export const PACK_SCHEME = 'rectify-single:/';
 const DEP_MARK = 'rectify-pack-dep:';
 const ELEMENT_PREFIX = 'rectify-pack:';
 
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+/** Stands in for Vite's preload helper: `deps` are the CSS files of the chunk `load` imports. */
+const PACKED_PRELOAD_HELPER = `export const __vitePreload = (load, deps, importerUrl) => {
+  const styles = (deps || []).filter((d) => d.endsWith('.css'));
+  const pack = globalThis.__rectifyPack;
+  return Promise.all(styles.map((d) => pack.style(pack.fileOf(new URL(d, importerUrl).href)))).then(() => load());
+};`;
+
 /** The plugins of mode `single`, in the order Vite should run them. */
 export function singleFilePlugins() {
   return [singleFileConfig(), singleFilePack()];
@@ -41,12 +50,13 @@ function singleFileConfig() {
         build: {
           // Everything the CSS names (fonts, icons) goes inside it: the file loads nothing by URL.
           assetsInlineLimit: () => true,
-          cssCodeSplit: false,
-          // No <link rel=modulepreload>: the chunks are not files.
+          // No <link rel=modulepreload>: the chunks are not files. A lazy chunk's CSS is packed
+          // like the chunk and put in a <style> when the chunk is first imported (see load below).
           modulePreload: false,
           // Monaco's workers and TypeScript lib texts are big by nature; they are packed compressed.
           chunkSizeWarningLimit: 100000,
         },
+        worker: { plugins: () => [trimTypeScriptLibs()] },
       };
     },
     async resolveId(source, importer) {
@@ -56,6 +66,11 @@ function singleFileConfig() {
       }
       return undefined;
     },
+    load(id) {
+      // Vite's preload helper adds a lazy chunk's CSS as <link> tags; here the CSS is in the pack.
+      if (id === PRELOAD_HELPER) return PACKED_PRELOAD_HELPER;
+      return undefined;
+    },
     transform(code, id) {
       // KaTeX lists each font three times (woff2, woff, ttf); every engine that runs this deck
       // reads woff2, so the other two would only make the file bigger once inlined.
@@ -63,6 +78,31 @@ function singleFileConfig() {
         return { code: code.replace(/,\s*url\([^)]*\.(?:woff|ttf)\)\s*format\("(?:woff|truetype)"\)/g, ''), map: null };
       }
       return undefined;
+    },
+  };
+}
+
+/** TypeScript lib files the editor never reads: snippets are checked with `lib: ['es2022']` (src/editor/monaco.ts), no DOM. */
+const UNUSED_TS_LIBS = /^lib\.(?:dom|webworker|scripthost)[\w.]*\.d\.ts$/;
+
+/**
+ * Empties the DOM and web-worker declarations (2.6 MB of the TypeScript worker's 6.9 MB) in the
+ * one file: snippets run in a worker with no DOM and are checked against ES2022 only. The
+ * served deck keeps Monaco whole.
+ */
+function trimTypeScriptLibs() {
+  return {
+    name: 'rectify:single-file-ts-libs',
+    transform(code, id) {
+      if (!/monaco-editor[\\/].*[\\/]typescript[\\/]lib[\\/]lib\.js$/.test(id.split('?')[0])) return undefined;
+      const starts = [...code.matchAll(/libFileMap\["([^"]+)"\] = /g)];
+      if (starts.length < 20) throw new Error("single file: Monaco's TypeScript lib table has changed shape");
+      let out = code.slice(0, starts[0].index);
+      starts.forEach((m, i) => {
+        const end = i + 1 < starts.length ? starts[i + 1].index : code.lastIndexOf('export');
+        out += UNUSED_TS_LIBS.test(m[1]) ? `libFileMap[${JSON.stringify(m[1])}] = "";\n` : code.slice(m.index, end);
+      });
+      return { code: out + code.slice(code.lastIndexOf('export')), map: null };
     },
   };
 }
@@ -92,7 +132,13 @@ function singleFilePack() {
             manifest[item.fileName] = []; // a worker: one classic script, no imports
             packed.push([item.fileName, String(item.source)]);
           } else if (item.fileName.endsWith('.css')) {
-            page = replaceCss(page, item.fileName, String(item.source));
+            // The entry's CSS goes in a <style>; a lazy chunk's is packed for pack.style().
+            const inlined = replaceCss(page, item.fileName, String(item.source));
+            if (inlined !== page) page = inlined;
+            else {
+              manifest[item.fileName] = [];
+              packed.push([item.fileName, String(item.source)]);
+            }
           }
         }
         if (!entry) throw new Error('single file: the build has no entry chunk');
@@ -179,6 +225,7 @@ function escapeRegExp(text) {
  * only): unpacks chunks on demand, links them as blob: modules, imports the entry.
  */
 function packLoader(manifest, entry, scheme, depMark, elementPrefix) {
+  performance.mark('rectify-pack:start');
   const urls = new Map();
   const parsed = new Promise((resolve) =>
     document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', resolve, { once: true }) : resolve(),
@@ -202,6 +249,17 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix) {
     const code = deps.reduce((out, dep, i) => out.split(depMark + dep).join(depUrls[i]), text);
     return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   };
+  const styles = new Map();
+  /** Adds a packed stylesheet to the page (once); resolves when it is in. */
+  const style = (name) => {
+    if (!styles.has(name)) {
+      const added = packedText(name)
+        .then(unpack)
+        .then((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })));
+      styles.set(name, added);
+    }
+    return styles.get(name);
+  };
   /** The blob: URL of a packed chunk or worker (made once). */
   const url = (name) => {
     if (!urls.has(name)) urls.set(name, link(name));
@@ -209,6 +267,7 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix) {
   };
   const pack = Object.freeze({
     url,
+    style,
     import: (name) => url(name).then((href) => import(href)),
     /** The packed file a `rectify-single:/…` URL names (as `new URL(x, import.meta.url)` made it). */
     fileOf: (href) => (String(href).startsWith(scheme) ? String(href).slice(scheme.length) : String(href)),
