@@ -1,6 +1,7 @@
 // Build-time half of "outputs before Run": runs every live block's original snippet of the
 // deck in Node (src/sandbox/precompute.ts: the worker's own snippet module) and serves the
-// results to the deck, per language, as `virtual:precomputed-outputs/zh` and `/en`:
+// results to the deck, per language, as `virtual:precomputed-outputs/zh` and `/en` (the Vite
+// plugin is scripts/precomputed-outputs-plugin.mjs, which loads this file with Vite's runner):
 //   export default { '02-relu#1': { fingerprint, status: 'ok', outputs, end }, … }
 // (src/sandbox/precomputed.ts loads them). Both builds embed them (the one file packs the
 // modules like any chunk); a figure's numbers, the same in both languages, are stored once. Runs are cached on
@@ -8,8 +9,7 @@
 // only runs what changed; a changed snippet gets a new fingerprint and is run again.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import { join } from 'node:path';
 import { fingerprint, isLiveFence, parseLiveOptions } from '../src/slides/live-options';
 import { splitSlides } from '../src/slides/split-slides';
 import { precomputeBlock } from '../src/sandbox/precompute';
@@ -19,8 +19,6 @@ import { DEFAULT_TIMEOUT_MS } from '../src/sandbox/limits';
 /** The deck's languages and where their slide files are. */
 export const SLIDE_DIRS = { zh: 'slides', en: 'slides/en' } as const;
 export type DeckLanguage = keyof typeof SLIDE_DIRS;
-
-const MODULE_PREFIX = 'virtual:precomputed-outputs/';
 
 /** One live block of a slide file, named as the deck names it (src/live/block-id.ts). */
 export interface LiveFence {
@@ -56,10 +54,13 @@ export function deckFences(language: DeckLanguage, root = process.cwd()): LiveFe
     .flatMap((f) => liveFencesOf(f, readFileSync(join(dir, f), 'utf8')));
 }
 
+const BUILD_LIMIT_FACTOR = 10;
+
 /** Precomputes one fence: its run in Node, or machine-dependent. */
 export function precomputeFence(fence: LiveFence): Promise<PrecomputedBlock> {
-  // Twice the block's own limit: the build machine may be busy, and a run that is merely slow still has one answer.
-  const limitMs = 2 * (parseLiveOptions(fence.info).timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  // Ten times the block's own limit: the build machine may be busy (a loaded 2-core CI box ran a
+  // 3 s demo past twice its limit), and a run that is merely slow still has one answer.
+  const limitMs = BUILD_LIMIT_FACTOR * (parseLiveOptions(fence.info).timeoutMs ?? DEFAULT_TIMEOUT_MS);
   return precomputeBlock(fence.code, fence.info, fingerprint(fence.code), limitMs);
 }
 
@@ -138,7 +139,7 @@ export function unpoolNumbers(table: unknown, numbers: number[][]): PrecomputedO
 }
 
 /** What changes the tables: the slide files and the engine (dev re-runs only then). */
-function stamp(root: string): string {
+export function deckStamp(root = process.cwd()): string {
   const files = Object.values(SLIDE_DIRS).flatMap((dir) =>
     readdirSync(join(root, dir))
       .filter((f) => f.endsWith('.md'))
@@ -147,40 +148,16 @@ function stamp(root: string): string {
   return `${engineHash(root)}|${files.join('|')}`;
 }
 
-/**
- * The Vite plugin serving `virtual:precomputed-outputs/zh` and `…/en` (each a lazy chunk) and
- * the pool of numbers they share, `…/numbers` (in dev and build alike).
- */
-export function precomputedOutputsPlugin(options: { root?: string } = {}): Plugin {
-  const root = resolve(options.root ?? process.cwd());
-  let memo: { key: string; pooled: Promise<PooledTables> } | undefined;
-  const pooled = () => {
-    const key = stamp(root);
-    if (memo?.key !== key) {
-      const run = async () => poolNumbers({ zh: await precomputeDeck('zh', { root }), en: await precomputeDeck('en', { root }) });
-      memo = { key, pooled: run() };
-    }
-    return memo.pooled;
-  };
-  const names = [...Object.keys(SLIDE_DIRS), 'numbers'];
-  return {
-    name: 'rectify:precomputed-outputs',
-    resolveId: (id) => (id.startsWith(MODULE_PREFIX) && names.includes(id.slice(MODULE_PREFIX.length)) ? '\0' + id : undefined),
-    async load(id) {
-      if (!id.startsWith('\0' + MODULE_PREFIX)) return undefined;
-      const name = id.slice(1 + MODULE_PREFIX.length);
-      // Editing a slide file (or the core) re-runs what changed.
-      for (const dir of Object.values(SLIDE_DIRS)) {
-        for (const f of readdirSync(join(root, dir)).filter((f) => f.endsWith('.md'))) this.addWatchFile(join(root, dir, f));
-      }
-      const { numbers, tables } = await pooled();
-      // JSON.parse of a string literal: faster to load than the same data as an object literal.
-      if (name === 'numbers') return `export default JSON.parse(${JSON.stringify(JSON.stringify(numbers))});`;
-      return [
-        `import numbers from '${MODULE_PREFIX}numbers';`,
-        `export default JSON.parse(${JSON.stringify(JSON.stringify(tables[name as DeckLanguage]))}, (_key, value) =>`,
-        `  value && typeof value === 'object' && !Array.isArray(value) && typeof value.$n === 'number' && Object.keys(value).length === 1 ? numbers[value.$n] : value);`,
-      ].join('\n');
-    },
-  };
+/** Every slide file of every language (absolute paths): what the tables are made from. */
+export function slideFilePaths(root = process.cwd()): string[] {
+  return Object.values(SLIDE_DIRS).flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join(root, dir, f)),
+  );
+}
+
+/** Both languages' tables, run (or read from the cache) and pooled: what the Vite plugin serves. */
+export async function pooledTables(root = process.cwd()): Promise<PooledTables> {
+  return poolNumbers({ zh: await precomputeDeck('zh', { root }), en: await precomputeDeck('en', { root }) });
 }
