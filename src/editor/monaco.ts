@@ -43,4 +43,16 @@ declare const console: { log(...values: unknown[]): void; info(...values: unknow
   'file:///node_modules/@types/rectify-console/index.d.ts',
 );
 
+/**
+ * Monaco's dark theme with comments in VS Code's Dark+ green: vs-dark's #608b4e reads 4.2:1 on
+ * its background, below WCAG's 4.5:1 (axe, issue 14.4); #6a9955 reads 5:1.
+ */
+export const EDITOR_THEME = 'rectify-dark';
+monaco.editor.defineTheme(EDITOR_THEME, {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '6a9955' }],
+  colors: {},
+});
+
 export { monaco, ts };

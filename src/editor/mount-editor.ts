@@ -3,7 +3,7 @@
  * +Enter runs, Esc hands the keyboard back to the deck, edits are reported as they happen,
  * and run errors are marked on their line. Loaded lazily with Monaco itself.
  */
-import { IGNORED_DIAGNOSTICS, monaco, ts } from './monaco';
+import { EDITOR_THEME, IGNORED_DIAGNOSTICS, monaco, ts } from './monaco';
 
 /**
  * The editor's own words, in the deck's language: the deck passes them in, since the
@@ -57,7 +57,7 @@ export function mountEditor(mount: HTMLElement, options: EditorOptions) {
   mount.style.height = `${options.height}px`;
   const editor = monaco.editor.create(mount, {
     model,
-    theme: 'vs-dark',
+    theme: EDITOR_THEME,
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,

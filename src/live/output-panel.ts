@@ -66,9 +66,9 @@ export function createOutputPanel(element: HTMLElement) {
     specs.set(id, spec);
     const table = openTables.get(id);
     if (table) void fillTable(table, spec);
-    const { drawPlot } = await drawing();
-    await drawPlot(target, spec.traces, spec.layout);
-    target.setAttribute('aria-label', plotSummary(spec));
+    const { drawPlot, networkLabel } = await drawing();
+    await drawPlot(target, spec.traces, spec.layout, t);
+    target.setAttribute('aria-label', networkLabel(spec.traces, t) ?? plotSummary(spec));
   };
 
   const flushUpdates = () => {
@@ -146,6 +146,8 @@ export function createOutputPanel(element: HTMLElement) {
           div.className = 'live-plot';
           div.dataset.plotId = output.id;
           div.setAttribute('role', 'img');
+          // Named from the start: the drawing (which renames it) may still be loading Plotly.
+          div.setAttribute('aria-label', plotSummary(output));
           element.append(div);
           // A table of what? Only plots with x, y or z values get one.
           if (output.traces.some((trace) => trace.x || trace.y || trace.z)) addTableToggle(output.id);

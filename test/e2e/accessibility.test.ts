@@ -81,8 +81,26 @@ async function openAt(id: string, { lang = 'zh', reducedMotion = 'no-preference'
   return { context, page };
 }
 
-/** Waits until the block on the current slide has finished a run and drawn its plots. */
+/**
+ * Waits until the block on the current slide has ended a run with its plots drawn. On a loaded
+ * machine the sandbox can miss its 3 s limit and the run is killed: then Run is pressed again,
+ * at most three runs in all (the end state is what these tests look at, not the speed).
+ */
 async function waitForPlots(page: Page, block: string): Promise<void> {
+  const ended = () =>
+    page.waitForFunction(
+      (sel) => ['done', 'error', 'killed'].includes(document.querySelector(sel)?.getAttribute('data-status') ?? ''),
+      block,
+      {
+        timeout: 60_000,
+      },
+    );
+  await ended();
+  for (let run = 1; run < 3 && (await page.getAttribute(block, 'data-status')) !== 'done'; run++) {
+    await page.click(`${block} [data-action="run"]`);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') !== 'killed', block);
+    await ended();
+  }
   await page.waitForFunction(
     (sel) => {
       const el = document.querySelector(sel);
@@ -94,19 +112,47 @@ async function waitForPlots(page: Page, block: string): Promise<void> {
   );
 }
 
-const BOUNCER = '.present [data-live]';
+/** How a run's end is said in the toolbar: ✓ and its time, ■ stopped or ended, ✗ an error. */
+const RUN_END = /^[✓■✗]/;
+
+/** Presses Run on `block` and returns what its toolbar's polite live region said, up to the run's end. */
+async function runAndListen(page: Page, block: string): Promise<string[]> {
+  await page.$eval(block, (el) => {
+    const region = el.querySelector('.live-toolbar [aria-live="polite"]')!;
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await page.click(`${block} [data-action="run"]`);
+  // However the run ended (a loaded machine may kill it at its time limit).
+  await page.waitForFunction(
+    (end) => (window as unknown as { said: string[] }).said.some((text) => new RegExp(end).test(text)),
+    RUN_END.source,
+    {
+      timeout: 60_000,
+    },
+  );
+  return page.evaluate(() => (window as unknown as { said: string[] }).said);
+}
+
+/** The (first) live block of the current slide. */
+const CURRENT_BLOCK = '.present [data-live]';
 
 describe('a live slide, read and run', () => {
   it('after a run (log and plot drawn, data table open), axe finds no serious or critical violation', async () => {
     const { context, page } = await openAt('bouncer-live');
     try {
-      await waitForPlots(page, BOUNCER);
-      await page.click(`${BOUNCER} .plot-table-toggle`);
-      await page.waitForSelector(`${BOUNCER} .plot-table table`);
+      await waitForPlots(page, CURRENT_BLOCK);
+      await page.click(`${CURRENT_BLOCK} .plot-table-toggle`);
+      await page.waitForSelector(`${CURRENT_BLOCK} .plot-table table`);
       // Control: axe reads this page (it sees the log lines, the plot and the table).
       const seen = await page.evaluate(
         (sel) => document.querySelectorAll(`${sel} .log, ${sel} .live-plot .main-svg, ${sel} .plot-table td`).length,
-        BOUNCER,
+        CURRENT_BLOCK,
       );
       expect(seen).toBeGreaterThan(8);
       expect(serious(await axe(page, 'bouncer-live after a run'))).toEqual([]);
@@ -118,14 +164,14 @@ describe('a live slide, read and run', () => {
   it("the data table toggle shows a plot's numbers, and hides them again", async () => {
     const { context, page } = await openAt('bouncer-live');
     try {
-      await waitForPlots(page, BOUNCER);
-      const toggle = page.locator(`${BOUNCER} .plot-table-toggle`);
+      await waitForPlots(page, CURRENT_BLOCK);
+      const toggle = page.locator(`${CURRENT_BLOCK} .plot-table-toggle`);
       expect(await toggle.textContent()).toBe(textIn('zh', 'plotShowTable'));
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-      expect(await page.locator(`${BOUNCER} .plot-table`).isHidden()).toBe(true);
+      expect(await page.locator(`${CURRENT_BLOCK} .plot-table`).isHidden()).toBe(true);
       await toggle.click();
-      await page.waitForSelector(`${BOUNCER} .plot-table table`);
-      const table = await page.$eval(`${BOUNCER} .plot-table table`, (el) => ({
+      await page.waitForSelector(`${CURRENT_BLOCK} .plot-table table`);
+      const table = await page.$eval(`${CURRENT_BLOCK} .plot-table table`, (el) => ({
         caption: el.querySelector('caption')?.textContent,
         head: [...el.querySelectorAll('th')].map((th) => th.textContent),
         rows: [...el.querySelectorAll('tbody tr')].map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.textContent)),
@@ -144,7 +190,7 @@ describe('a live slide, read and run', () => {
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
       expect(await toggle.textContent()).toBe(textIn('zh', 'plotHideTable'));
       await toggle.click();
-      expect(await page.locator(`${BOUNCER} .plot-table`).isHidden()).toBe(true);
+      expect(await page.locator(`${CURRENT_BLOCK} .plot-table`).isHidden()).toBe(true);
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     } finally {
       await context.close();
@@ -154,22 +200,25 @@ describe('a live slide, read and run', () => {
   it('announces the start and the end of a run in a polite live region', async () => {
     const { context, page } = await openAt('bouncer-live');
     try {
-      await waitForPlots(page, BOUNCER); // the autorun is over
-      await page.$eval(BOUNCER, (block) => {
-        const region = block.querySelector('.live-toolbar [aria-live="polite"]')!;
-        const said: string[] = [];
-        (window as unknown as { said: string[] }).said = said;
-        new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
-          childList: true,
-          characterData: true,
-          subtree: true,
-        });
-      });
-      await page.click(`${BOUNCER} [data-action="run"]`);
-      await page.waitForFunction(() => (window as unknown as { said: string[] }).said.some((text) => text.startsWith('✓')));
-      const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+      await waitForPlots(page, CURRENT_BLOCK); // the autorun is over
+      const said = await runAndListen(page, CURRENT_BLOCK);
       expect(said[0].startsWith(textIn('zh', 'running'))).toBe(true);
-      expect(said.at(-1)).toMatch(/^✓ \d+(\.\d)? m?s$/);
+      expect(said.at(-1)).toMatch(RUN_END);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // The lead's change is needed (src/live/live-block.ts, which this helper must not edit): the
+  // toolbar's polite region also gets the elapsed time every 100 ms while a run lasts, which a
+  // screen reader may read out again and again. See the accessibility report for the change.
+  it.skip('says only the start and the end of a longer run (needs the 100 ms timer out of the live region)', async () => {
+    const { context, page } = await openAt('speed');
+    try {
+      const said = await runAndListen(page, CURRENT_BLOCK);
+      expect(said).toHaveLength(2);
+      expect(said[0].startsWith(textIn('zh', 'running'))).toBe(true);
+      expect(said[1]).toMatch(RUN_END);
     } finally {
       await context.close();
     }
@@ -180,9 +229,9 @@ describe('a live slide, read and run', () => {
   it.skip('focus order on a live slide: code → Run → Stop → Reset → params → output (needs the code before the toolbar in the DOM)', async () => {
     const { context, page } = await openAt('relu-line');
     try {
-      await waitForPlots(page, BOUNCER);
-      await page.waitForSelector(`${BOUNCER}[data-editor-ready="true"]`);
-      const order = await page.$eval(BOUNCER, (block) => {
+      await waitForPlots(page, CURRENT_BLOCK);
+      await page.waitForSelector(`${CURRENT_BLOCK}[data-editor-ready="true"]`);
+      const order = await page.$eval(CURRENT_BLOCK, (block) => {
         const focusable = 'button, input, select, textarea, [tabindex], [contenteditable="true"], .native-edit-context';
         const kinds = [...block.querySelectorAll<HTMLElement>(focusable)]
           // Stop is disabled between runs; it is listed where a run puts it in the order.
