@@ -47,16 +47,17 @@ describe('the one-file deck, opened from disk', () => {
   });
 
   it('ran the autorun block in the sandbox and drew its bar chart', async () => {
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', BLOCK, { timeout: 30_000 });
+    // Generous: on first use the sandbox, the runner and Plotly are unpacked, on a busy machine too.
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', BLOCK, { timeout: 90_000 });
     expect(await page.$eval(`${BLOCK} [data-output]`, (el) => el.textContent)).toContain('客人 D：-50 元 → 放进去 0 元');
-    await page.waitForSelector(`${BLOCK} .live-plot .main-svg`, { timeout: 30_000 });
+    await page.waitForSelector(`${BLOCK} .live-plot .main-svg`, { timeout: 60_000 });
     expect(await page.$$eval(`${BLOCK} .live-plot .bars .point`, (bars) => bars.length)).toBe(4);
     // The sandbox is the srcdoc iframe with an opaque origin, as when served.
     expect(await page.$eval('iframe[data-sandbox]', (f) => [f.getAttribute('sandbox'), f.hasAttribute('srcdoc')])).toEqual([
       'allow-scripts',
       true,
     ]);
-  });
+  }, 150_000);
 
   it('runs the block again on Run', async () => {
     // A mark the block's own status replaces: a run too fast to be seen running still ends it.
