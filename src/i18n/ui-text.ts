@@ -17,6 +17,9 @@ const TEXT = {
   useNew: { zh: '用新版本', en: 'Use the new version' },
   running: { zh: '运行中', en: 'running' },
   runningElsewhere: { zh: '另一个窗口在运行…', en: 'running in another window…' },
+  // Outputs before Run (live/precomputed-output.ts).
+  precomputedMark: { zh: '预先算好的结果 · 按“运行”在这里重算', en: 'precomputed · press Run to compute it here' },
+  machineDependentMark: { zh: '结果取决于你的设备：按“运行”查看', en: 'depends on your device: press Run to see it' },
   compileError: { zh: '✗ 无法编译', en: '✗ does not compile' },
   runError: { zh: '✗ 出错', en: '✗ error' },
   stopped: { zh: '■ 已停止', en: '■ stopped' },
@@ -182,7 +185,12 @@ export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
  * from `values` (numbers and the sandbox's untranslatable details such as an engine's error).
  */
 export function t(key: TextKey, values?: Record<string, string | number>): string {
-  return textIn(document.documentElement.lang === 'en' ? 'en' : 'zh', key, values);
+  return textIn(pageLanguage(), key, values);
+}
+
+/** The language the page shows (`<html lang>`). */
+export function pageLanguage(): TextLanguage {
+  return document.documentElement.lang === 'en' ? 'en' : 'zh';
 }
 
 /** The phrase in a given language (for tests, and to recognise a phrase shown in the other one). */

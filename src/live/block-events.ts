@@ -4,13 +4,18 @@
  */
 import type { RunMessage } from '../sandbox/protocol';
 
-/** Where a run happens: in this window, or in another one whose messages this block shows. */
+/**
+ * Where a run happens or an edit was made: in this window, or elsewhere (another window, another
+ * device in the room) whose state this block only shows.
+ */
 export type RunOrigin = 'here' | 'elsewhere';
 
 /** Every event of a block and what it carries. */
 export interface BlockEventMap {
-  /** The code or the parameter values changed (typed here, or set by a feature). */
-  edited: { code: string; params: Record<string, number> };
+  /** The code or the parameter values changed: typed here (or set by a feature for this viewer), or shown from elsewhere. */
+  edited: { code: string; params: Record<string, number>; origin: RunOrigin };
+  /** The block's slide is within one step of view (or the deck is printed): time for its heavier parts. */
+  near: Record<string, never>;
   /** The viewer pressed Reset: the slide's code is back. */
   reset: Record<string, never>;
   /** A run started. */

@@ -5,7 +5,7 @@
  * else (saved edits, links, the window mirror, sliders…) is a feature (block-feature.ts) that
  * listens to the block's events and calls its methods.
  */
-import type { RunEnd, RunMessage } from '../sandbox/protocol';
+import type { RunEnd, RunMessage, SnippetOutput } from '../sandbox/protocol';
 import type { LiveEditor } from '../editor/mount-editor';
 import { parseLiveOptions, type LiveOptions } from '../slides/live-options';
 import { t } from '../i18n/ui-text';
@@ -58,9 +58,13 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
     view.button('stop').disabled = next !== 'running';
     view.stateText.textContent = text;
   };
-  const changed = () => {
+  // Shown from elsewhere: the code is another device's (the room's presenter), not this viewer's,
+  // until the viewer edits it. Such an edit is not saved as theirs, and such code never autoruns.
+  let fromElsewhere = false;
+  const changed = (origin: RunOrigin = 'here') => {
+    fromElsewhere = origin === 'elsewhere';
     view.modifiedMark.hidden = code === original && Object.keys(params).length === 0;
-    events.emit('edited', { code, params: { ...params } });
+    events.emit('edited', { code, params: { ...params }, origin });
   };
   const beginRun = (origin: RunOrigin, text: string) => {
     runToken++;
@@ -100,21 +104,37 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
     params: (): Record<string, number> => ({ ...params }),
     status: (): LiveStatus => status,
 
-    /** Shows `next` as the block's code (one undoable edit in the editor), with `nextParams` if given. */
-    setCode(next: string, nextParams: Record<string, number> = params): void {
+    /**
+     * Shows `next` as the block's code (one undoable edit in the editor), with `nextParams` if
+     * given. `origin` 'elsewhere': it is another device's code, shown (not saved, not autorun).
+     */
+    setCode(next: string, nextParams: Record<string, number> = params, origin: RunOrigin = 'here'): void {
       params = clampParams(nextParams, findParams(next));
       if (next !== code) {
         code = next;
         if (editor) editor.replaceAll(next);
         else view.showStaticCode(next);
       }
-      changed();
+      changed(origin);
     },
 
     /** Sets parameter values (kept within the controls' ranges). */
-    setParams(next: Record<string, number>): void {
+    setParams(next: Record<string, number>, origin: RunOrigin = 'here'): void {
       params = clampParams(next, findParams(code));
-      changed();
+      changed(origin);
+    },
+
+    /** Its slide is near: features load what they show (`near`), and the editor is mounted. */
+    prepare(): Promise<void> {
+      events.emit('near', {});
+      return block.mountEditor();
+    },
+
+    /** Shows outputs no run here produced (precomputed at build time); the status stays as it is. */
+    showOutputs(outputs: SnippetOutput[]): void {
+      output.clear();
+      for (const message of outputs) output.show(message);
+      void output.resize();
     },
 
     /** Swaps the static code for an editor (loads Monaco on the first call; phones get a textarea). */
@@ -195,9 +215,9 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
     /** Whether the code draws plots (so Plotly is worth loading ahead). */
     mayPlot: (): boolean => /\bplot\s*\(/.test(code),
 
-    /** Runs once when the slide is first shown, if the fence says `autorun` (never code from a link). */
+    /** Runs once when the slide is first shown, if the fence says `autorun` (never code from a link or from elsewhere). */
     autorun(): void {
-      if (options.autorun && !autoran && start?.from !== 'link') {
+      if (options.autorun && !autoran && start?.from !== 'link' && !fromElsewhere) {
         autoran = true;
         void block.run();
       }

@@ -15,6 +15,7 @@ import { blockId } from './block-id';
 import { linkedEditsFeature, type LinkedCode } from './linked-edits';
 import { liveMirrorFeature } from './live-mirror';
 import { paramSlidersFeature } from './param-sliders';
+import { precomputedOutputFeature } from './precomputed-output';
 import { savedEditsFeature } from './saved-edits-feature';
 import { createSandboxClient } from './sandbox-client';
 import { nearbySlides, prepareSlidesNearView } from './slides-near';
@@ -41,7 +42,14 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
   // The channel over which windows of the deck on this machine show each other's edits and runs.
   const mirror = liveMirrorFeature();
   // In order of precedence for the starting code: a shared link, then a saved edit, then the slide.
-  const features: BlockFeature[] = [linkedEditsFeature(linkedEdits), savedEditsFeature(), paramSlidersFeature(), mirror, ...extra];
+  const features: BlockFeature[] = [
+    linkedEditsFeature(linkedEdits),
+    savedEditsFeature(),
+    paramSlidersFeature(),
+    precomputedOutputFeature(),
+    mirror,
+    ...extra,
+  ];
   let deck: RevealApi | undefined;
   const stopOnDispose: Array<() => void> = [];
 
@@ -83,7 +91,7 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
     const near = blocksIn(slides);
     if (near.length === 0) return;
     sandbox.prewarm();
-    for (const block of near) void block.mountEditor();
+    for (const block of near) void block.prepare();
     // Plotly's top level is one ~270 ms task: run it while on the slide before (when idle,
     // apart from the editors' set-up), not on arrival.
     if (near.some((block) => block.mayPlot())) whenIdle(() => void import('../plot/draw-plot').then((plot) => plot.loadPlotly()), 1000);

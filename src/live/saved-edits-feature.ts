@@ -31,7 +31,9 @@ export function savedEditsFeature(): BlockFeature {
       const notice = block.part('notice');
       if (state.kind === 'unreadable') showNotice(notice, t('savedEditDropped'));
       if (state.kind === 'stale') offerBoth(block, notice, key, state.edit.code, state.edit.params ?? {});
-      const offEdited = block.on('edited', ({ code, params }) => saveEdit(key, block.plan.original, { code, params }));
+      // Code shown from elsewhere (the presenter's, while following) is not the viewer's edit:
+      // saving it would overwrite theirs, which stays stored for when they work on their own.
+      const offEdited = block.on('edited', ({ code, params, origin }) => origin === 'here' && saveEdit(key, block.plan.original, { code, params }));
       const offReset = block.on('reset', () => {
         clearEdit(key);
         notice.hidden = true;

@@ -1,6 +1,7 @@
 /**
- * The PDF handout (`?print-pdf`): every live block is run once, one after the other, so the
- * printed deck shows each snippet's real output under its static, highlighted code. Plotly
+ * The PDF handout (`?print-pdf`): every live block shows its output under its static,
+ * highlighted code — the build's precomputed output for the slide's own code, otherwise
+ * (edited code, figures that depend on the machine) one run here, one block after the other. Plotly
  * plots become `<img>`s (a PDF cannot hold a live plot), pages are re-fitted so a slide that
  * grew with its output still fills exactly one page, and `data-print-ready` tells the PDF
  * script (scripts/pdf.mjs) that the page can be printed. Loaded only in print view.
@@ -9,7 +10,9 @@ import type { RevealApi } from 'reveal.js';
 import '../../assets/print.css';
 import type { LiveBlock } from '../live';
 import { DEFAULT_TIMEOUT_MS, clampTimeout } from '../sandbox/limits';
-import { t } from '../i18n/ui-text';
+import { pageLanguage, t } from '../i18n/ui-text';
+import { loadPrecomputedOutputs, precomputedFor } from '../sandbox/precomputed';
+import { fingerprint } from '../slides/live-options';
 
 /** Time beyond a block's own limit after which the handout gives up waiting on it. */
 const GIVE_UP_GRACE_MS = 5000;
@@ -36,8 +39,13 @@ export async function renderPrintOutputs(
     await printLayoutDone(deck);
     // Highlighting and formulas run lazily (when a slide is near, or idle): on paper every slide is near.
     await decorate(deck.getSlides());
+    // The build's outputs of the slides' own code print as they are; only other code is run here.
+    const table = await loadPrecomputedOutputs(pageLanguage()).catch(() => undefined);
     for (const block of blocks) {
-      await runForPrint(block);
+      const original = block.plan.original;
+      const entry = block.code() === original ? precomputedFor(table, block.id, fingerprint(original)) : undefined;
+      if (entry?.status === 'ok') block.showOutputs(entry.outputs);
+      else await runForPrint(block);
       withoutTiming(block);
     }
     if (document.querySelector('[data-live] .live-plot')) await plotsToImages();
