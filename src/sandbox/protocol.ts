@@ -5,11 +5,11 @@
 // are made of (so the validators check against the same lists).
 
 import type { PlotLayout, PlotTrace } from './plot-spec';
-import type { TapeData } from './tape-spec';
+import type { TapeData, TapeView } from './tape-spec';
 
 // The plot shapes are defined once, with the snippet API (see plot-spec.ts).
 export type { AxisRef, NetworkLayerView, NetworkView, PlotAxis, PlotLayout, PlotTrace, Series, TraceType } from './plot-spec';
-export type { TapeData } from './tape-spec';
+export type { TapeData, TapeView } from './tape-spec';
 
 /** Console methods a line can come from, by severity (debug is written as `log`). */
 export const LOG_LEVELS = ['log', 'info', 'warn', 'error'] as const;
@@ -52,6 +52,10 @@ export type SnippetOutput =
       name?: string;
       /** The recorded run (see tape-spec.ts), rebuilt by the shell and the host. */
       tape: TapeData;
+      /** The scrubber's views for it (default network and loss). */
+      views?: TapeView[];
+      /** Edges of its network view by weight (default) or gradient. */
+      edges?: 'weight' | 'gradient';
     }
   | {
       kind: 'progress';

@@ -11,7 +11,7 @@ import { capParts, formatArg } from './pretty';
 import type { LogLevel, RunMessage, RunnerLimits } from './protocol';
 import type * as SnippetApi from './snippet-api';
 import type { ParamOptions, PlotHandle, PlotLayout, PlotOptions, PlotTrace, ProgressReport, ToggleOptions } from './snippet-api';
-import { rebuildTape } from './tape-schema';
+import { rebuildTape, rebuildTapeDisplay } from './tape-schema';
 import { TAPE_CAPS, type ShowTapeOptions, type TapeData } from './tape-spec';
 import { PLOT_ID } from './validate';
 import { MODULE_NAME, MODULE_NAMES } from './wrap';
@@ -177,13 +177,15 @@ export function createSnippetModule({ limits, params, post }: SnippetModuleOptio
       throw new RangeError(`showTape: at most ${TAPE_CAPS.maxTapes} tapes per run`);
     const name = options?.name === undefined ? undefined : String(options.name).slice(0, 40);
     let rebuilt: TapeData;
+    let display: ReturnType<typeof rebuildTapeDisplay>;
     try {
+      display = rebuildTapeDisplay(options?.views, options?.edges);
       rebuilt = rebuildTape(tape, new Budget(TAPE_CAPS.maxBytes + 1024));
     } catch (e) {
       throw new TypeError(`showTape: ${e instanceof SchemaError ? e.message : String(e)}`);
     }
     tapeIds.add(id);
-    post(name === undefined ? { kind: 'tape', id, tape: rebuilt } : { kind: 'tape', id, name, tape: rebuilt });
+    post({ kind: 'tape', id, ...(name !== undefined && { name }), tape: rebuilt, ...display });
   };
 
   const extras = { plot, progress, sleep, param, showTape, networkViewAt } satisfies typeof SnippetApi;

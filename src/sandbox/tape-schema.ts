@@ -3,8 +3,9 @@
 // be, text short and plain. Typed arrays of the right kind or plain number arrays are accepted;
 // the result is always fresh typed arrays of the declared kind, so nothing of the sender's
 // objects (getters, prototypes, oversized buffers behind a view) reaches the deck.
-import { Budget, SchemaError, bool, record } from './plot-schema';
-import { TAPE_CAPS, TAPE_FORMAT, TAPE_LAYER_STATS, type TapeData } from './tape-spec';
+import { Budget, SchemaError, bool, isOneOf, record } from './plot-schema';
+import { EDGE_MODES } from './plot-spec';
+import { TAPE_CAPS, TAPE_FORMAT, TAPE_LAYER_STATS, TAPE_VIEWS, type TapeData, type TapeDisplay } from './tape-spec';
 
 type Kind = Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor;
 /** What a field may hold: any finite number, or also NaN (a value that does not apply), or whole numbers in a range. */
@@ -104,4 +105,23 @@ function whole(v: unknown, path: string, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
     throw new SchemaError(`${path} must be a whole number in [${min}, ${max}]`);
   return v;
+}
+
+/** showTape's display options rebuilt: known view names (each once, at most all of them) and edge mode; throws SchemaError. */
+export function rebuildTapeDisplay(views: unknown, edges: unknown): TapeDisplay {
+  const out: TapeDisplay = {};
+  if (views !== undefined) {
+    if (!Array.isArray(views) || views.length === 0 || views.length > TAPE_VIEWS.length)
+      throw new SchemaError(`views must list 1 to ${TAPE_VIEWS.length} of ${TAPE_VIEWS.join(', ')}`);
+    out.views = views.map((v, i) => {
+      if (!isOneOf(v, TAPE_VIEWS)) throw new SchemaError(`views[${i}] must be one of ${TAPE_VIEWS.join(', ')}`);
+      return v;
+    });
+    if (new Set(out.views).size !== out.views.length) throw new SchemaError('views must not repeat a view');
+  }
+  if (edges !== undefined) {
+    if (!isOneOf(edges, EDGE_MODES)) throw new SchemaError(`edges must be ${EDGE_MODES.map((m) => `'${m}'`).join(' or ')}`);
+    out.edges = edges;
+  }
+  return out;
 }

@@ -77,8 +77,23 @@ export interface TapeData {
   grads: Float32Array;
 }
 
+/**
+ * The views the deck's scrubber draws for a tape (issue 13): the network diagram, the loss
+ * curve, the model's output (a decision map for 2 inputs, a fitted curve for 1; needs weights)
+ * and the per-layer gradient norms through time. Default: network and loss.
+ */
+export const TAPE_VIEWS = ['network', 'loss', 'output', 'gradients'] as const;
+export type TapeView = (typeof TAPE_VIEWS)[number];
+
+/** What a tape message asks of the scrubber besides the tape: its views and how edges are drawn. */
+export type TapeDisplay = Pick<ShowTapeOptions, 'views' | 'edges'>;
+
 /** Options of `showTape`. */
 export interface ShowTapeOptions {
+  /** The scrubber's views, in this order: 'network', 'loss', 'output' (decision map or fitted curve), 'gradients'; default network and loss. */
+  views?: TapeView[];
+  /** Edges of the network view by weight (default) or by gradient magnitude. */
+  edges?: 'weight' | 'gradient';
   /** The tape's id in this run: showing another tape with the same id replaces it (1–64 letters, digits, '_', '.', ':' or '-'). */
   id?: string;
   /** A short name the scrubber shows, e.g. 'ReLU' or 'Leaky ReLU'. */

@@ -5,7 +5,7 @@
 import type { HardLimits } from './limits';
 import { Budget, SchemaError, isOneOf, rebuildPlot } from './plot-schema';
 import { KILL_REASONS, LOG_LEVELS, type RunMessage } from './protocol';
-import { rebuildTape } from './tape-schema';
+import { rebuildTape, rebuildTapeDisplay } from './tape-schema';
 import { TAPE_CAPS } from './tape-spec';
 
 /** A message broke the protocol or a limit: the run must be killed with reason `limit`. */
@@ -78,9 +78,10 @@ function validateTape(message: Record<string, unknown>, tally: RunTally): RunMes
   try {
     const name = message.name === undefined ? undefined : str(message.name, 40, budget, 'a tape name');
     const tape = rebuildTape(message.tape, budget);
+    const display = rebuildTapeDisplay(message.views, message.edges);
     tally.tapeIds.add(id);
     tally.tapeBytes += before - budget.remaining;
-    return name === undefined ? { kind: 'tape', id, tape } : { kind: 'tape', id, name, tape };
+    return { kind: 'tape', id, ...(name !== undefined && { name }), tape, ...display };
   } catch (error) {
     if (error instanceof Violation) throw error;
     if (error instanceof SchemaError) {
