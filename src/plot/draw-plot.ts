@@ -6,7 +6,7 @@
  */
 import type { Config, Data, Layout as PlotlyLayout } from 'plotly.js-dist-min';
 import type { PlotLayout, PlotTrace } from '../sandbox/protocol';
-import { networkFigure, type NetworkText } from './network-figure';
+import { networkFigure, networkSummary, type NetworkText } from './network-figure';
 import { plainText } from './plain-text';
 
 export { plainText } from './plain-text';
@@ -138,6 +138,12 @@ export function plotlyFigure(
   if (!network) return { data: traces.map(plainTrace), layout: styled };
   const figure = networkFigure(network, text);
   return { data: figure.data, layout: { ...styled, ...figure.layout, margin: { l: 8, r: 8, t: layout?.title ? 40 : 8, b: 8 } } };
+}
+
+/** A network plot's text summary for screen readers (networkSummary), or undefined for other plots. */
+export function networkLabel(traces: PlotTrace[], text?: NetworkText): string | undefined {
+  const network = traces[0]?.type === 'network' ? traces[0].network : undefined;
+  return network && networkSummary(network, text);
 }
 
 /** Re-fits plots to their panel: after their slide was hidden while they were drawn, or the panel's room changed. */

@@ -40,9 +40,13 @@ const MATHS: Record<NetworkTextKey, string> = {
   netSummaryLayer: '{layer} {units} ✕ {dead} ‖∇W‖ {norm}',
 };
 
+/** `template` with its `{name}` slots filled from `values` (a slot without a value stays as it is). */
+export function fillSlots(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : slot));
+}
+
 /** The maths-only wording. */
-export const mathsText: NetworkText = (key, values) =>
-  MATHS[key].replace(/\{(\w+)\}/g, (slot, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : slot));
+export const mathsText: NetworkText = (key, values) => fillSlots(MATHS[key], values);
 
 /** How many decimals a figure in a label gets: 3 significant digits, scientific when tiny or huge. */
 export function figure(v: number): string {
@@ -73,14 +77,17 @@ export function networkFigure(
   const dead = { x: [] as number[], y: [] as number[], text: [] as string[] };
   const blocks = { x: [] as number[], y: [] as number[], text: [] as string[] };
   const plain = { x: [] as number[], y: [] as number[], text: [] as string[] };
+  const inactive = { x: [] as number[], y: [] as number[], color: [] as number[], text: [] as string[] };
   const annotations: Record<string, unknown>[] = [];
   layers.forEach((layer, l) => {
     const name = plainText(layer.name);
-    annotations.push({ x: l, y: 1.12, text: `${name} · ${layer.units}`, showarrow: false, yanchor: 'bottom' });
+    annotations.push({ x: l, y: 1.12, text: `${name} · ${layer.units}`, showarrow: false, yanchor: 'bottom', font: { size: 12 } });
     if (layer.gradNorm !== undefined) {
+      // Staggered when there are many layers: neighbouring labels would run into each other.
       annotations.push({
         x: l,
-        y: -1.12,
+        y: layers.length > 3 && l % 2 === 0 ? -1.3 : -1.12,
+        font: { size: 12 },
         text: plainText(text('netGradNorm', { norm: figure(layer.gradNorm) })),
         showarrow: false,
         yanchor: 'top',
@@ -100,21 +107,30 @@ export function networkFigure(
       const isDead = layer.dead?.[j] === 1;
       if (isDead) lines.push(plainText(text(layer.stuck ? 'netDead' : 'netInactive', {})));
       if (layer.weightNorm) lines.push(plainText(text('netWeightNorm', { norm: figure(layer.weightNorm[j] as number) })));
-      const into = !layer.mean ? plain : isDead && layer.stuck ? dead : alive;
+      // Negative everywhere but not stuck (Leaky ReLU): coloured like the living, ringed in orange.
+      const into = !layer.mean ? plain : isDead && layer.stuck ? dead : isDead ? inactive : alive;
       into.x.push(l);
       into.y.push(y(layer, j));
       into.text.push(lines.join('<br>'));
-      if (into === alive) alive.color.push((layer.mean?.[j] as number | undefined) ?? 0);
+      if (into === alive || into === inactive) into.color.push((layer.mean?.[j] as number | undefined) ?? 0);
     }
   });
-  const [cmin, cmax] = [Math.min(0, ...alive.color), Math.max(1e-9, ...alive.color)];
+  const [cmin, cmax] = [Math.min(0, ...alive.color, ...inactive.color), Math.max(1e-9, ...alive.color, ...inactive.color)];
+  const scale = { colorscale: 'YlGnBu', reversescale: true, cmin, cmax };
   const hover = { hovertemplate: '%{text}<extra></extra>', showlegend: false };
   data.push({
     type: 'scatter',
     mode: 'markers',
     ...alive,
     ...hover,
-    marker: { size, color: alive.color, colorscale: 'YlGnBu', reversescale: true, cmin, cmax, line: { color: '#1b1d22', width: 1 } },
+    marker: { size, color: alive.color, ...scale, line: { color: '#1b1d22', width: 1 } },
+  });
+  data.push({
+    type: 'scatter',
+    mode: 'markers',
+    ...inactive,
+    ...hover,
+    marker: { size: Math.max(size, 8), color: inactive.color, ...scale, line: { color: ORANGE, width: 2 } },
   });
   data.push({
     type: 'scatter',
@@ -128,7 +144,8 @@ export function networkFigure(
     mode: 'markers',
     ...dead,
     ...hover,
-    marker: { size, color: GREY, symbol: 'circle-x', line: { color: '#5b6270', width: 1.5 } },
+    // Never smaller than 8 px: in a 64-unit column the dead are what the eye looks for.
+    marker: { size: Math.max(size, 8), color: GREY, symbol: 'circle-x', line: { color: '#5b6270', width: 1.5 } },
   });
   if (blocks.x.length) {
     data.push({
@@ -145,7 +162,7 @@ export function networkFigure(
     data,
     layout: {
       xaxis: { ...axis, range: [-0.5, layers.length - 0.5] },
-      yaxis: { ...axis, range: [-1.35, 1.35] },
+      yaxis: { ...axis, range: [layers.length > 3 ? -1.5 : -1.35, 1.35] },
       annotations,
       hovermode: 'closest',
       showlegend: false,

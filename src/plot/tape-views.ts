@@ -1,0 +1,78 @@
+/**
+ * Every figure the time machine shows for one moment of a block's tapes (issue 13): per view
+ * the snippet asked for (showTape's `views`), one figure per tape — the network diagram, the
+ * model's output, the gradient norms through time — and one loss chart for all tapes. Pure:
+ * specs and their text summaries, drawn by the caller with drawPlot (one Plotly.react each).
+ */
+import type { PlotLayout, PlotTrace, TapeData, TapeView } from '../sandbox/protocol';
+import { DEFAULT_MAX_EDGES, networkViewAt } from '../sandbox/network-view';
+import { networkSummary, type NetworkText } from './network-figure';
+import { canShowOutput, gradientFigure, lossFigure, outputFigure, type TapeText } from './tape-figures';
+
+/** A tape as the scrubber holds it. */
+export interface ShownTape {
+  id: string;
+  name: string;
+  tape: TapeData;
+  views: readonly TapeView[];
+  edges: 'weight' | 'gradient';
+}
+
+/** One figure: a stable key (its place in the page), the spec, and what a screen reader hears. */
+export interface TapeFigure {
+  key: string;
+  traces: PlotTrace[];
+  layout: PlotLayout;
+  summary: string;
+}
+
+/** The views a tape gets when its snippet names none. */
+export const DEFAULT_VIEWS: readonly TapeView[] = ['network', 'loss'];
+
+/** Words for both the charts and the network view (the deck passes its t()). */
+export type TapeWords = TapeText & NetworkText & ((key: 'tmNetwork', values: Record<string, string | number>) => string);
+
+/** The figures at snapshot `index` (each tape clamps it to its own length), in the order the tapes ask for them. */
+export function tapeFigures(tapes: readonly ShownTape[], index: number, words: TapeWords, height = 230): TapeFigure[] {
+  const order: TapeView[] = [];
+  for (const shown of tapes) for (const view of shown.views) if (!order.includes(view)) order.push(view);
+  const figures: TapeFigure[] = [];
+  // Two diagrams side by side share the edge budget, so a scrub step stays one frame (issue 13's 300 edges ≈ 20 ms).
+  const diagrams = tapes.filter((s) => s.views.includes('network')).length;
+  const maxEdges = Math.floor(DEFAULT_MAX_EDGES / Math.max(1, diagrams)) + (diagrams > 1 ? 50 : 0);
+  for (const view of order) {
+    if (view === 'loss') {
+      const named = tapes.filter((s) => s.views.includes('loss')).map(({ name, tape }) => ({ name, tape }));
+      const spec = lossFigure(named, index, words, height);
+      figures.push({ key: 'loss', ...spec, summary: lossSummary(named, index, words) });
+      continue;
+    }
+    for (const shown of tapes) {
+      if (!shown.views.includes(view)) continue;
+      const at = Math.min(index, shown.tape.count - 1);
+      const key = `${view}:${shown.id}`;
+      if (view === 'network') {
+        const spec = networkViewAt(shown.tape, at, {
+          edges: shown.edges,
+          maxEdges,
+          height,
+          title: words('tmNetwork', { name: shown.name }),
+        });
+        const network = spec.traces[0].network!;
+        figures.push({ key, ...spec, summary: `${spec.layout.title}: ${networkSummary(network, words)}` });
+      } else if (view === 'gradients') {
+        const spec = gradientFigure(shown, at, words, height);
+        figures.push({ key, ...spec, summary: String(spec.layout.title) });
+      } else if (view === 'output' && canShowOutput(shown.tape)) {
+        const spec = outputFigure(shown, at, words, height);
+        figures.push({ key, ...spec, summary: String(spec.layout.title) });
+      }
+    }
+  }
+  return figures;
+}
+
+function lossSummary(tapes: readonly { name: string; tape: TapeData }[], index: number, words: TapeText): string {
+  const parts = tapes.map(({ name, tape }) => `${name} ${tape.loss[Math.min(index, tape.count - 1)].toPrecision(3)}`);
+  return `${words('tmLossTitle', {})}: ${parts.join(', ')}`;
+}
