@@ -17,6 +17,7 @@ import { liveMirrorFeature } from './live-mirror';
 import { paramSlidersFeature } from './param-sliders';
 import { precomputedOutputFeature } from './precomputed-output';
 import { savedEditsFeature } from './saved-edits-feature';
+import { timeMachineFeature } from './time-machine';
 import { createSandboxClient } from './sandbox-client';
 import { nearbySlides, prepareSlidesNearView } from './slides-near';
 import { whenIdle } from './when-idle';
@@ -48,6 +49,7 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
     paramSlidersFeature(),
     precomputedOutputFeature(),
     mirror,
+    timeMachineFeature(mirror),
     ...extra,
   ];
   let deck: RevealApi | undefined;

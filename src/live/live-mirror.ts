@@ -4,6 +4,9 @@
  * window, the speaker view's previews) over a BroadcastChannel, as a block feature. Only the
  * window where the Run happened runs the snippet; the others show its messages. An edit shown
  * here because another window made it is not sent back (the mirror knows; the block does not).
+ * Other features share small state of their own (the time machine's scrub position) through
+ * `share`/`onShared`: a topic per feature, its state untrusted until the listener checks it,
+ * so a later carrier (the room) can take the same messages.
  */
 import type { RunMessage } from '../sandbox/protocol';
 import type { BlockFeature } from './block-feature';
@@ -15,17 +18,33 @@ import { readParamValues } from './snippet-params';
 type MirrorMessage =
   | { kind: 'edited'; id: string; code: string; params: Record<string, number> }
   | { kind: 'run-start'; id: string }
-  | { kind: 'run-message'; id: string; message: RunMessage };
+  | { kind: 'run-message'; id: string; message: RunMessage }
+  | { kind: 'shared'; id: string; topic: string; state: unknown };
+
+/** A feature's topic name: a few lower-case letters and dashes. */
+const TOPIC = /^[a-z][a-z-]{0,31}$/;
+
+/** What a feature's listener gets: the block (in this window) whose state another window shared, and that state, unchecked. */
+export type SharedListener = (block: LiveBlock, state: unknown) => void;
+
+/** The mirror's generic hook for features: send and receive small per-block state under a topic. */
+export interface MirrorShare {
+  /** Sends `state` (structured-cloneable, small) of `block` to the other windows under `topic`. */
+  share(block: LiveBlock, topic: string, state: unknown): void;
+  /** Calls `listener` when another window shares state under `topic`; returns what unsubscribes. */
+  onShared(topic: string, listener: SharedListener): () => void;
+}
 
 const CHANNEL = 'rectify-live-v2';
 
 /** Opens the channel; the feature connects each block to it. `close()` ends it. */
-export function liveMirrorFeature(): BlockFeature & { close(): void } {
+export function liveMirrorFeature(): BlockFeature & MirrorShare & { close(): void } {
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel(CHANNEL) : undefined;
   const blocks = new Map<string, LiveBlock>();
   // The block whose edit from another window is being shown: its `edited` event is that edit, not news.
   let applying: LiveBlock | undefined;
   const post = (message: MirrorMessage) => channel?.postMessage(message);
+  const sharedListeners = new Map<string, Set<SharedListener>>();
 
   channel?.addEventListener('message', ({ data }: MessageEvent<MirrorMessage>) => {
     if (typeof data?.id !== 'string' || !BLOCK_ID.test(data.id)) return;
@@ -40,6 +59,9 @@ export function liveMirrorFeature(): BlockFeature & { close(): void } {
       }
     } else if (data.kind === 'run-start') block.showRun({ kind: 'start' });
     else if (data.kind === 'run-message' && typeof data.message?.kind === 'string') block.showRun(data.message);
+    else if (data.kind === 'shared' && typeof data.topic === 'string') {
+      for (const listener of [...(sharedListeners.get(data.topic) ?? [])]) listener(block, data.state);
+    }
   });
 
   return {
@@ -56,6 +78,15 @@ export function liveMirrorFeature(): BlockFeature & { close(): void } {
         for (const off of offs) off();
         if (blocks.get(block.id) === block) blocks.delete(block.id);
       };
+    },
+    share(block, topic, state) {
+      if (TOPIC.test(topic) && blocks.get(block.id) === block) post({ kind: 'shared', id: block.id, topic, state });
+    },
+    onShared(topic, listener) {
+      const set = sharedListeners.get(topic) ?? new Set();
+      sharedListeners.set(topic, set);
+      set.add(listener);
+      return () => set.delete(listener);
     },
     close: () => channel?.close(),
   };
