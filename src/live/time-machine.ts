@@ -16,10 +16,10 @@ import type { LiveBlock } from './live-block';
 import type { MirrorShare } from './live-mirror';
 import { createScrubberView, type ScrubberView } from './scrubber-view';
 import type { ShownTape } from '../plot/tape-views';
+import { DEFAULT_TAPE_VIEWS, figureKeys, timeAxis } from '../sandbox/tape-time';
 
 const figuresModule = () => import('../plot/tape-views');
 const drawingModule = () => import('../plot/draw-plot');
-const axisModule = () => import('../plot/tape-figures');
 
 /** The mirror topic of scrub positions. */
 export const SCRUB_TOPIC = 'scrub';
@@ -40,7 +40,7 @@ export function timeMachineFeature(mirror: MirrorShare): BlockFeature {
         block.on('run-start', () => machine.clear(false)),
         block.on('reset', () => machine.clear(true)),
         block.on('run-message', ({ message }) => {
-          if (message.kind === 'tape') void machine.add(message);
+          if (message.kind === 'tape') machine.add(message);
         }),
         mirror.onShared(SCRUB_TOPIC, (from, state) => {
           const index = (state as { index?: unknown } | null)?.index;
@@ -87,18 +87,16 @@ function createMachine(block: LiveBlock, mirror: MirrorShare) {
     announceTimer = undefined;
   }
 
-  async function add(message: TapeMessage): Promise<void> {
+  /** Takes a tape of the run: the scrubber and its (empty) figures appear at once, so print view waits for their drawing. */
+  function add(message: TapeMessage): void {
     if (!usable(message.tape)) return;
     const shown: ShownTape = {
       id: message.id,
       name: message.name ?? message.id,
       tape: message.tape,
-      views: message.views ?? (await figuresModule()).DEFAULT_VIEWS,
+      views: message.views ?? DEFAULT_TAPE_VIEWS,
       edges: message.edges ?? 'weight',
     };
-    const at = generation;
-    const { timeAxis } = await axisModule();
-    if (at !== generation || disposed) return;
     const k = tapes.findIndex((s) => s.id === shown.id);
     if (k >= 0) tapes[k] = shown;
     else tapes.push(shown);
@@ -108,6 +106,7 @@ function createMachine(block: LiveBlock, mirror: MirrorShare) {
       view = createScrubberView({ seek: (i) => seek(i, 'here'), step: (d) => seek(index + d, 'here'), togglePlay });
       host.replaceChildren(view.root);
     }
+    view.cellsFor(figureKeys(tapes));
     index = Math.min(pinned ?? count() - 1, count() - 1);
     showMoment();
     requestDraw();

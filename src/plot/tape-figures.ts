@@ -9,6 +9,7 @@
 import type { PlotLayout, PlotTrace, TapeData } from '../sandbox/protocol';
 import { PLOT_COLORS } from './draw-plot';
 import { fillSlots } from './network-figure';
+import { timeAxis } from '../sandbox/tape-time';
 
 /** The words the charts show, by key (the deck passes its t()). */
 export type TapeTextKey = 'tmLossTitle' | 'tmLossAxis' | 'tmEpochAxis' | 'tmStepAxis' | 'tmGradTitle' | 'tmGradLayer' | 'tmOutputTitle';
@@ -34,15 +35,6 @@ export interface NamedTape {
 }
 
 type Spec = { traces: PlotTrace[]; layout: PlotLayout };
-
-/** A tape's time axis: epochs when it was recorded every k epochs, else optimiser steps (record's `everySteps`). */
-export function timeAxis(tape: TapeData): { unit: 'epoch' | 'step'; values: number[] } {
-  const epochs = Array.from(tape.epoch);
-  // Step snapshots are taken before the epoch counter moves, so only an even epoch spacing means an epoch tape.
-  const gap = epochs[1] - epochs[0];
-  const byEpoch = tape.count > 1 && gap > 0 && epochs.every((e, i) => i === 0 || e - epochs[i - 1] === gap);
-  return byEpoch ? { unit: 'epoch', values: epochs } : { unit: 'step', values: Array.from(tape.step) };
-}
 
 /** Loss of every tape over time, one colour each, with a marker at snapshot `index` (clamped per tape). */
 export function lossFigure(tapes: readonly NamedTape[], index: number, text: TapeText = mathsTapeText, height = 170): Spec {

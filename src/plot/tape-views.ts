@@ -5,6 +5,7 @@
  * specs and their text summaries, drawn by the caller with drawPlot (one Plotly.react each).
  */
 import type { PlotLayout, PlotTrace, TapeData, TapeView } from '../sandbox/protocol';
+import { viewOrder } from '../sandbox/tape-time';
 import { DEFAULT_MAX_EDGES, networkViewAt } from '../sandbox/network-view';
 import { networkSummary, type NetworkText } from './network-figure';
 import { canShowOutput, gradientFigure, lossFigure, outputFigure, type TapeText } from './tape-figures';
@@ -26,21 +27,16 @@ export interface TapeFigure {
   summary: string;
 }
 
-/** The views a tape gets when its snippet names none. */
-export const DEFAULT_VIEWS: readonly TapeView[] = ['network', 'loss'];
-
 /** Words for both the charts and the network view (the deck passes its t()). */
 export type TapeWords = TapeText & NetworkText & ((key: 'tmNetwork', values: Record<string, string | number>) => string);
 
 /** The figures at snapshot `index` (each tape clamps it to its own length), in the order the tapes ask for them. */
 export function tapeFigures(tapes: readonly ShownTape[], index: number, words: TapeWords, height = 230): TapeFigure[] {
-  const order: TapeView[] = [];
-  for (const shown of tapes) for (const view of shown.views) if (!order.includes(view)) order.push(view);
   const figures: TapeFigure[] = [];
   // Two diagrams side by side share the edge budget, so a scrub step stays one frame (issue 13's 300 edges ≈ 20 ms).
   const diagrams = tapes.filter((s) => s.views.includes('network')).length;
   const maxEdges = Math.floor(DEFAULT_MAX_EDGES / Math.max(1, diagrams)) + (diagrams > 1 ? 50 : 0);
-  for (const view of order) {
+  for (const view of viewOrder(tapes)) {
     if (view === 'loss') {
       const named = tapes.filter((s) => s.views.includes('loss')).map(({ name, tape }) => ({ name, tape }));
       const spec = lossFigure(named, index, words, height);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { goToSlide, startHarness, waitForDeck, type Harness } from './harness';
+import { countSandboxRuns, sandboxRuns } from './sandbox-runs';
 
 const BLOCK = '#bouncer-live [data-live]';
 let harness: Harness;
@@ -17,26 +18,6 @@ afterAll(async () => harness?.close());
 
 const status = (page: Page) => page.$eval(BLOCK, (el) => el.getAttribute('data-status'));
 const output = (page: Page) => page.$eval(`${BLOCK} [data-output]`, (el) => el.textContent ?? '');
-
-/**
- * Init script: counts the runs this window's sandbox host starts, i.e. the `run` requests it
- * posts to its sandbox shell (only a local run makes one; a mirrored run shows output without).
- */
-function countSandboxRuns(): void {
-  const post = MessagePort.prototype.postMessage;
-  MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<MessagePort['postMessage']>) {
-    const message = args[0] as { kind?: unknown; js?: unknown } | null;
-    if (message?.kind === 'run' && typeof message.js === 'string') {
-      const counted = window as unknown as { sandboxRuns?: number };
-      counted.sandboxRuns = (counted.sandboxRuns ?? 0) + 1;
-    }
-    return post.apply(this, args);
-  } as MessagePort['postMessage'];
-}
-
-/** How many runs the window (or frame) started in its own sandbox. */
-const sandboxRuns = (target: Pick<Page, 'evaluate'>) =>
-  target.evaluate(() => (window as unknown as { sandboxRuns?: number }).sandboxRuns ?? 0);
 
 async function setCode(page: Page, code: string): Promise<void> {
   await page.click(`${BLOCK} .view-lines`);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { datasets, makeLeakyRelu, mlp, predict as corePredict, record, restoreSnapshot, train } from '../../../src/core/index';
 import type { TapeData } from '../../../src/sandbox/protocol';
-import { canShowOutput, lossFigure, outputFigure, predict, timeAxis } from '../../../src/plot/tape-figures';
+import { canShowOutput, lossFigure, outputFigure, predict } from '../../../src/plot/tape-figures';
+import { figureKeys, timeAxis } from '../../../src/sandbox/tape-time';
 import { tapeFigures, type ShownTape } from '../../../src/plot/tape-views';
 import { mathsText } from '../../../src/plot/network-figure';
 import { mathsTapeText } from '../../../src/plot/tape-figures';
@@ -77,6 +78,7 @@ describe('tape figures', () => {
     });
     const figures = tapeFigures([shown('r', a), shown('s', b)], 3, words);
     expect(figures.map((f) => f.key)).toEqual(['network:r', 'network:s', 'loss', 'output:r', 'output:s']);
+    expect(figureKeys([shown('r', a), shown('s', b)])).toEqual(figures.map((f) => f.key)); // the cells the scrubber makes before drawing
     for (const f of figures.slice(0, 2)) expect(f.traces[0].network!.edgeValue.length).toBeLessThanOrEqual(200);
     expect(figures[0].summary).toContain('2-8-8-1');
   });
