@@ -204,6 +204,32 @@ const TEXT = {
     zh: '{layer} 层 {units} 个单元，死掉 {dead} 个，梯度 {norm}',
     en: '{layer} layer of {units} units, {dead} dead, gradient {norm}',
   },
+  // The room in the browser (issue 12, src/audience): following the presenter, breaking away and
+  // following again, the presenter's join overlay (J) and the phone remote.
+  followAgain: { zh: '⟲ 重新跟随演讲者', en: '⟲ Follow again' },
+  followAgainTitle: { zh: '回到演讲者当前的幻灯片和代码（F）', en: 'Back to the presenter’s slide and code (F)' },
+  keyFollowAgain: { zh: '重新跟随演讲者', en: 'Follow the presenter again' },
+  roomOffline: { zh: '与演讲者的连接已断开，正在重连…', en: 'Lost the presenter; reconnecting…' },
+  joinTitle: { zh: '扫码跟随本次演讲', en: 'Scan to follow this talk' },
+  joinHint: { zh: '同一网络下用手机或电脑打开：', en: 'Open on a phone or laptop on this network:' },
+  joinAudience: { zh: '{count} 人正在跟随', en: '{count} following' },
+  joinClose: { zh: '关闭（J）', en: 'Close (J)' },
+  keyJoin: { zh: '显示 / 隐藏加入二维码', en: 'Show / hide the join QR code' },
+  remoteLabel: { zh: '遥控器', en: 'Remote' },
+  remotePrevious: { zh: '◀ 上一步', en: '◀ Back' },
+  remoteNext: { zh: '下一步 ▶', en: 'Next ▶' },
+  remoteRun: { zh: '▶ 运行本页代码（R）', en: '▶ Run this slide (R)' },
+  remoteNow: { zh: '当前', en: 'Now' },
+  remoteUpNext: { zh: '下一页', en: 'Next' },
+  remoteNotes: { zh: '讲稿', en: 'Notes' },
+  remoteNoNotes: { zh: '这一页没有讲稿。', en: 'No notes for this slide.' },
+  remoteEnd: { zh: '（最后一页）', en: '(last slide)' },
+  remoteTimer: { zh: '计时（点按归零）', en: 'Timer (tap to reset)' },
+  remoteNotPresenter: {
+    zh: '这个链接的口令无效：只能跟随，不能操控。',
+    en: 'This link’s token is not valid: you can follow but not drive.',
+  },
+  remoteOffline: { zh: '未连接，正在重连…', en: 'Not connected; reconnecting…' },
 } as const;
 
 /** DOM event on `document` after the slides' language changed: labels built once relabel on it. */

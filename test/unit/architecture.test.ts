@@ -115,8 +115,28 @@ describe('import directions', () => {
   it('live and tools reach the room’s pure modules only: the Node relay is for `npm run present`', () => {
     expect(bad((i) => folder(i) !== 'src/room' && target(i) === 'src/room' && /relay$/.test(i.specifier))).toEqual([]);
     expect(
-      bad((i) => folder(i) !== 'src/room' && target(i) === 'src/room' && !['src/live', 'src/tools', 'src/deck'].includes(folder(i))),
+      bad(
+        (i) =>
+          folder(i) !== 'src/room' &&
+          target(i) === 'src/room' &&
+          !['src/live', 'src/tools', 'src/deck', 'src/audience'].includes(folder(i)),
+      ),
     ).toEqual([]);
+  });
+
+  it('audience (the room in the browser) is imported by the entry only, and reaches live only through live/index.ts', () => {
+    expect(bad((i) => !['src/deck', 'src/audience'].includes(folder(i)) && target(i) === 'src/audience')).toEqual([]);
+    expect(bad((i) => folder(i) === 'src/audience' && target(i) === 'src/live' && !/\/live$/.test(i.specifier))).toEqual([]);
+    // The browser side checks runs with the sandbox's own validator; it never reaches the sandbox's host or runner.
+    expect(
+      bad(
+        (i) =>
+          folder(i) === 'src/audience' && target(i) === 'src/sandbox' && !i.typeOnly && !/sandbox\/(validate|limits)$/.test(i.specifier),
+      ),
+    ).toEqual([]);
+    expect(bad((i) => folder(i) === 'src/audience' && ['src/editor', 'src/plot', 'src/deck', 'src/core'].includes(target(i)))).toEqual([]);
+    // Control: the scan sees the entry importing it.
+    expect(all.some((i) => i.file === 'src/deck/main.ts' && target(i) === 'src/audience')).toBe(true);
   });
 
   it('Monaco, Plotly, KaTeX, the editor, plots and the sandbox host load only through import()', () => {
