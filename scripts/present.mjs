@@ -8,6 +8,7 @@
 // tests and the browser, and no compiled copy can go stale.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -83,13 +84,31 @@ async function loadRelay() {
   }
 }
 
+/** The mark by which the deck knows a relay serves it (src/audience/room-page.ts): no mark, no socket. */
+export const ROOM_MARK = '<meta name="rectify-room" content="/room">';
+
+/** `handler`, except that the deck's page (`/`, `/index.html`) carries ROOM_MARK. */
+export function markedAsRoom(handler, dist) {
+  return async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (request.method !== 'GET' || (path !== '/' && path !== '/index.html')) return handler(request, response);
+    try {
+      const page = await readFile(join(dist, 'index.html'), 'utf8');
+      const body = page.includes('<head>') ? page.replace('<head>', `<head>\n    ${ROOM_MARK}`) : ROOM_MARK + page;
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  };
+}
+
 /**
  * Serves `dist` and the relay on `host:port` (port 0: any free port). Returns the URLs, the
  * relay (its counters and snapshot) and `close()`.
  */
 export async function startPresent({ dist, host, port, token = randomBytes(18).toString('base64url'), log = () => {} }) {
   const { attachRelay } = await loadRelay();
-  const server = createServer(staticHandler(dist));
+  const server = createServer(markedAsRoom(staticHandler(dist), dist));
   const relay = attachRelay({ server, token, log, allowedHosts: [hostname(), `${hostname()}.local`] });
   try {
     await new Promise((done, fail) => {

@@ -26,13 +26,16 @@ import { readSharedLink } from '../tools/share-edits';
 import { showNotice } from '../tools/notice';
 import { LANGUAGE_CHANGED, t } from '../i18n/ui-text';
 import { slideFilesFor } from '../slides/slide-files';
+import { joinRoom } from '../audience';
 
 // A shared link carries its edits in the fragment: take them out before anything reads the URL,
 // so reveal sees only the slide the link was shared from.
 const sharedLink = readSharedLink();
 if (sharedLink) history.replaceState(history.state, '', sharedLink.cleanUrl);
 const passive = isPassiveView();
-const liveCode = createLiveCode({ passive, plainEditor: usePlainEditor, linkedEdits: sharedLink?.edits });
+// The room (`npm run present`): the presenter's token leaves the URL here, before anything reads it.
+const room = passive ? undefined : joinRoom();
+const liveCode = createLiveCode({ passive, plainEditor: usePlainEditor, linkedEdits: sharedLink?.edits, features: room && [room.feature] });
 const deepLink = openedWithDeepLink();
 /** What the entry starts beside reveal: stopped when reveal is destroyed, as live code is by its plugin's `destroy`. */
 const stopWithDeck: Array<() => void> = [];
@@ -56,6 +59,8 @@ optional('lazy plugins', () => installLazyPlugins(deck));
 const stopPresenterTools = passive ? undefined : optional('presenter tools', () => installPresenterTools(deck, liveCode));
 if (stopPresenterTools) stopWithDeck.push(stopPresenterTools);
 optional('resume', () => installResume(deck, passive, deepLink));
+const stopRoom = room && optional('room', () => room.start(deck, liveCode));
+if (stopRoom) stopWithDeck.push(stopRoom);
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';
 if (sharedLink?.problem) showNotice(t(sharedLink.problem === 'broken' ? 'linkBroken' : 'linkTooLong'));

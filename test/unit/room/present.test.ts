@@ -48,7 +48,10 @@ describe('npm run present', () => {
     expect(present.audience).toBe(`http://127.0.0.1:${present.port}/`);
     expect(present.presenter).toBe(`http://127.0.0.1:${present.port}/?presenter=tok-123`);
     const page = await fetch(present.presenter);
-    expect(await page.text()).toContain('<title>deck</title>');
+    const text = await page.text();
+    expect(text).toContain('<title>deck</title>');
+    // The mark by which the deck knows a relay serves it (the plain static server has none).
+    expect(text).toContain('<meta name="rectify-room"');
     expect((await fetch(`${present.audience}%E0%A4%A`)).status).toBe(404); // a malformed escape: 404, server still up
     const at = { port: present.port, origin: `http://127.0.0.1:${present.port}` } as TestRelay;
     const presenter = await connect(at, { token: 'tok-123' });
