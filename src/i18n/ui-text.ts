@@ -197,7 +197,7 @@ const TEXT = {
   netRange: { zh: 'z 的范围 [{min}, {max}]', en: 'z in [{min}, {max}]' },
   netWeightNorm: { zh: '输入权重 ‖w‖ = {norm}', en: 'incoming ‖w‖ = {norm}' },
   netMean: { zh: '平均激活 {mean}', en: 'mean activation {mean}' },
-  netGradNorm: { zh: '‖∇W‖ = {norm}', en: '‖∇W‖ = {norm}' },
+  netGradNorm: { zh: '梯度 ‖∇W‖ = {norm}', en: '‖∇W‖ = {norm}' },
   netBlock: { zh: '{units} 个单元 · 死掉 {dead}', en: '{units} units · {dead} dead' },
   netSummary: { zh: '网络 {sizes}：{layers}', en: 'Network {sizes}: {layers}' },
   netSummaryLayer: {

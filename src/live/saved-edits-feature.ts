@@ -33,7 +33,10 @@ export function savedEditsFeature(): BlockFeature {
       if (state.kind === 'stale') offerBoth(block, notice, key, state.edit.code, state.edit.params ?? {});
       // Code shown from elsewhere (the presenter's, while following) is not the viewer's edit:
       // saving it would overwrite theirs, which stays stored for when they work on their own.
-      const offEdited = block.on('edited', ({ code, params, origin }) => origin === 'here' && saveEdit(key, block.plan.original, { code, params }));
+      const offEdited = block.on(
+        'edited',
+        ({ code, params, origin }) => origin === 'here' && saveEdit(key, block.plan.original, { code, params }),
+      );
       const offReset = block.on('reset', () => {
         clearEdit(key);
         notice.hidden = true;

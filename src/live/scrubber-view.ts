@@ -82,7 +82,12 @@ export function createScrubberView(on: { seek(index: number): void; step(delta: 
         }
       }
       for (const key of keys) {
-        if (cells.has(key)) continue;
+        // Existing cells are moved into the asked order (a second tape's figure goes beside the first's).
+        const known = cells.get(key);
+        if (known) {
+          grid.append(known.parentElement!);
+          continue;
+        }
         const box = document.createElement('div');
         box.style.minWidth = '0';
         const plot = document.createElement('div');

@@ -81,7 +81,9 @@ export function networkFigure(
   const annotations: Record<string, unknown>[] = [];
   layers.forEach((layer, l) => {
     const name = plainText(layer.name);
-    annotations.push({ x: l, y: 1.12, text: `${name} · ${layer.units}`, showarrow: false, yanchor: 'bottom', font: { size: 12 } });
+    // Staggered like the gradient labels below: long names of neighbouring layers would run together.
+    const top = layers.length > 3 && l % 2 === 1 ? 1.28 : 1.12;
+    annotations.push({ x: l, y: top, text: `${name} · ${layer.units}`, showarrow: false, yanchor: 'bottom', font: { size: 12 } });
     if (layer.gradNorm !== undefined) {
       // Staggered when there are many layers: neighbouring labels would run into each other.
       annotations.push({
@@ -108,11 +110,17 @@ export function networkFigure(
       if (isDead) lines.push(plainText(text(layer.stuck ? 'netDead' : 'netInactive', {})));
       if (layer.weightNorm) lines.push(plainText(text('netWeightNorm', { norm: figure(layer.weightNorm[j] as number) })));
       // Negative everywhere but not stuck (Leaky ReLU): coloured like the living, ringed in orange.
-      const into = !layer.mean ? plain : isDead && layer.stuck ? dead : isDead ? inactive : alive;
+      const into: { x: number[]; y: number[]; text: string[]; color?: number[] } = !layer.mean
+        ? plain
+        : isDead && layer.stuck
+          ? dead
+          : isDead
+            ? inactive
+            : alive;
       into.x.push(l);
       into.y.push(y(layer, j));
       into.text.push(lines.join('<br>'));
-      if (into === alive || into === inactive) into.color.push((layer.mean?.[j] as number | undefined) ?? 0);
+      into.color?.push((layer.mean?.[j] as number | undefined) ?? 0);
     }
   });
   const [cmin, cmax] = [Math.min(0, ...alive.color, ...inactive.color), Math.max(1e-9, ...alive.color, ...inactive.color)];
@@ -123,7 +131,8 @@ export function networkFigure(
     mode: 'markers',
     ...alive,
     ...hover,
-    marker: { size, color: alive.color, ...scale, line: { color: '#1b1d22', width: 1 } },
+    // In a tall column outlines would merge into one dark bar and hide the dead among them.
+    marker: { size, color: alive.color, ...scale, line: { color: '#1b1d22', width: tallest > 32 ? 0 : 1 } },
   });
   data.push({
     type: 'scatter',
@@ -162,7 +171,7 @@ export function networkFigure(
     data,
     layout: {
       xaxis: { ...axis, range: [-0.5, layers.length - 0.5] },
-      yaxis: { ...axis, range: [layers.length > 3 ? -1.5 : -1.35, 1.35] },
+      yaxis: { ...axis, range: layers.length > 3 ? [-1.5, 1.5] : [-1.35, 1.35] },
       annotations,
       hovermode: 'closest',
       showlegend: false,

@@ -42,7 +42,7 @@ export function lossFigure(tapes: readonly NamedTape[], index: number, text: Tap
   let low = Infinity;
   let high = 0;
   let unit: 'epoch' | 'step' = 'epoch';
-  tapes.forEach(({ name, tape }, k) => {
+  for (const [k, { name, tape }] of tapes.entries()) {
     const axis = timeAxis(tape);
     const x = axis.values;
     unit = axis.unit;
@@ -52,7 +52,7 @@ export function lossFigure(tapes: readonly NamedTape[], index: number, text: Tap
     traces.push({ name, x, y, mode: 'lines', line: { color, width: 2 } });
     const i = Math.min(index, tape.count - 1);
     traces.push({ x: [x[i]], y: [y[i]], mode: 'markers', marker: { color, size: 11 }, showlegend: false });
-  });
+  }
   const log = high / low > 100;
   return {
     traces,

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { goToSlide, startHarness, waitForDeck, type Harness } from './harness';
+import { goToSlide, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -98,7 +98,9 @@ describe('outputs before Run', () => {
     expect(before.logs.length).toBeGreaterThan(3);
     await page.click(`${BLOCK} [data-action="run"]`);
     await page.waitForSelector(`${BLOCK}:is([data-status="done"], [data-status="error"], [data-status="killed"])`, { timeout: 60_000 });
-    expect(await page.$eval(BLOCK, (el) => `${el.getAttribute('data-status')} ${el.querySelector('.live-state')?.textContent}`)).toMatch(/^done /);
+    expect(await page.$eval(BLOCK, (el) => `${el.getAttribute('data-status')} ${el.querySelector('.live-state')?.textContent}`)).toMatch(
+      /^done /,
+    );
     expect(await page.$eval(BLOCK, (el) => (el as HTMLElement).dataset.outputFrom)).toBeUndefined();
     expect(await shown()).toEqual(before);
     await page.close();
