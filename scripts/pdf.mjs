@@ -90,7 +90,13 @@ export async function makePdf(options = {}) {
         // Pixel sizes of the distinct plot images, to find them again in the PDF.
         imageSizes: [...new Map(images.map((img) => [img.src, [img.naturalWidth, img.naturalHeight]])).values()],
         undrawnPlots: document.querySelectorAll('[data-live] div.live-plot').length,
-        statuses: Object.fromEntries(blocks.map((el) => [el.id, el.getAttribute('data-status') ?? ''])),
+        // A block printed with the build's output of its own code did not run here: 'precomputed'.
+        statuses: Object.fromEntries(
+          blocks.map((el) => [
+            el.id,
+            el.getAttribute('data-output-from') === 'precomputed' ? 'precomputed' : (el.getAttribute('data-status') ?? ''),
+          ]),
+        ),
         editors: document.querySelectorAll('.monaco-editor').length,
         scaled: document.querySelectorAll('section[data-print-scale]').length,
         // Slides whose content still runs past the bottom of their page.
@@ -120,7 +126,7 @@ export async function makePdf(options = {}) {
         (summary.scaled ? `, ${summary.scaled} slides scaled to fit` : ''),
     );
     const failed = Object.entries(summary.statuses)
-      .filter(([, status]) => status !== 'done')
+      .filter(([, status]) => status !== 'done' && status !== 'precomputed')
       .map(([id, status]) => `${id} (${status})`);
     if (failed.length) log(`blocks that did not finish cleanly (their message is in the PDF): ${failed.join(', ')}`);
     if (summary.overflowing.length) log(`slides still taller than a page: ${summary.overflowing.join(', ')}`);

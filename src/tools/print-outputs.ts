@@ -45,8 +45,11 @@ export async function renderPrintOutputs(
       const original = block.plan.original;
       const entry = block.code() === original ? precomputedFor(table, block.id, fingerprint(original)) : undefined;
       // A block that sends tapes runs here: the build keeps no tapes, and its time machine prints the final snapshot.
-      if (entry?.status === 'ok' && !/\bshowTape\s*\(/.test(original)) block.showOutputs(entry.outputs);
-      else await runForPrint(block);
+      if (entry?.status === 'ok' && !/\bshowTape\s*\(/.test(original)) {
+        block.showOutputs(entry.outputs);
+        // As on screen (live/precomputed-output.ts): the block stays idle, its output says where it came from.
+        block.element.dataset.outputFrom = 'precomputed';
+      } else await runForPrint(block);
       withoutTiming(block);
     }
     if (document.querySelector('[data-live] .live-plot')) await plotsToImages();
