@@ -20,18 +20,22 @@ export function createBlockView(id: string, code: string, original: string, fenc
   root.dataset.live = '';
   root.dataset.blockId = id;
   root.dataset.status = 'idle';
+  // Code before the toolbar: focus goes code → Run → Stop → Reset → params → output (issue 14.4),
+  // and the screen shows them in that order. The clock ticks in .live-state; only the start and the
+  // end of a run go to the polite region (.live-announce), or a screen reader would read every tick.
   root.innerHTML = `
+    <div class="live-notice" hidden></div>
+    <div class="live-code"><pre class="live-static"><code class="ts"></code></pre></div>
     <div class="live-toolbar" role="toolbar" aria-label="${t('liveToolbar')}">
       <button type="button" data-action="run" title="${t('runTitle')}">${t('run')}</button>
       <button type="button" data-action="stop" title="${t('stopTitle')}" disabled>${t('stop')}</button>
       <button type="button" data-action="reset" title="${t('resetTitle')}">${t('reset')}</button>
       <span class="live-modified" hidden>${t('modified')}</span>
       <span class="live-linked" hidden>${t('fromLink')}</span>
-      <span class="live-state" aria-live="polite"></span>
+      <span class="live-state"></span>
+      <span class="live-announce" aria-live="polite"></span>
     </div>
-    <div class="live-notice" hidden></div>
     <div class="live-params" hidden></div>
-    <div class="live-code"><pre class="live-static"><code class="ts"></code></pre></div>
     <div class="live-output" data-output aria-live="polite"></div>
     <div class="live-after-output"></div>`;
   const find = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -57,6 +61,8 @@ export function createBlockView(id: string, code: string, original: string, fenc
     height,
     button: (action: 'run' | 'stop' | 'reset') => find<HTMLButtonElement>(`[data-action="${action}"]`),
     stateText,
+    /** The polite live region: a run's start and its end, nothing in between. */
+    announcement: find('.live-announce'),
     modifiedMark: find('.live-modified'),
     linkedMark: find('.live-linked'),
     /** Counts the run's time (and the snippet's progress) up in the toolbar; returns what stops it. */

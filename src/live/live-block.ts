@@ -57,6 +57,7 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
     view.root.dataset.status = next;
     view.button('stop').disabled = next !== 'running';
     view.stateText.textContent = text;
+    view.announcement.textContent = text;
   };
   // Shown from elsewhere: the code is another device's (the room's presenter), not this viewer's,
   // until the viewer edits it. Such an edit is not saved as theirs, and such code never autoruns.

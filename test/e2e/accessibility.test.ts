@@ -209,10 +209,8 @@ describe('a live slide, read and run', () => {
     }
   });
 
-  // The lead's change is needed (src/live/live-block.ts, which this helper must not edit): the
-  // toolbar's polite region also gets the elapsed time every 100 ms while a run lasts, which a
-  // screen reader may read out again and again. See the accessibility report for the change.
-  it.skip('says only the start and the end of a longer run (needs the 100 ms timer out of the live region)', async () => {
+  // The toolbar's clock ticks every 100 ms outside the polite region: a screen reader hears two things.
+  it('says only the start and the end of a longer run, not the clock', async () => {
     const { context, page } = await openAt('speed');
     try {
       const said = await runAndListen(page, CURRENT_BLOCK);
@@ -224,9 +222,7 @@ describe('a live slide, read and run', () => {
     }
   });
 
-  // The lead's change is needed (src/live/block-view.ts, which this helper must not edit): the
-  // toolbar comes before the code in the block's DOM. See the accessibility report for the change.
-  it.skip('focus order on a live slide: code → Run → Stop → Reset → params → output (needs the code before the toolbar in the DOM)', async () => {
+  it('focus order on a live slide: code → Run → Stop → Reset → params → output', async () => {
     const { context, page } = await openAt('relu-line');
     try {
       await waitForPlots(page, CURRENT_BLOCK);
