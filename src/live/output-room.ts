@@ -21,8 +21,10 @@ export function fitOutputToSlide(panel: HTMLElement, block: HTMLElement): void {
   // reveal scales the slide with a transform: rects are screen px, offsets are slide px.
   const scale = slide.getBoundingClientRect().height / slide.offsetHeight;
   const slideTop = slide.getBoundingClientRect().top;
-  // The panel itself is not laid out while empty (display: none): it starts where the code ends.
-  const above = panel.previousElementSibling ?? panel;
+  // The panel itself is not laid out while empty (display: none): it starts where the part above
+  // it ends — the first one laid out (the parameters' row is hidden when a snippet has none).
+  let above: Element = panel.previousElementSibling ?? panel;
+  while (above.getClientRects().length === 0 && above.previousElementSibling) above = above.previousElementSibling;
   const panelTop = (above.getBoundingClientRect().bottom - slideTop) / scale;
   const afterBlock = (slide.getBoundingClientRect().bottom - block.getBoundingClientRect().bottom) / scale;
   const room = SLIDE_SIZE.height - panelTop - afterBlock - BOTTOM_GAP_PX;

@@ -28,7 +28,30 @@ export interface TapeFigure {
 }
 
 /** Words for both the charts and the network view (the deck passes its t()). */
-export type TapeWords = TapeText & NetworkText & ((key: 'tmNetwork', values: Record<string, string | number>) => string);
+export type TapeWords = TapeText &
+  NetworkText &
+  ((key: 'tmNetwork' | 'tmLayerInput' | 'tmLayerOutput' | 'tmLayerLinear', values: Record<string, string | number>) => string);
+
+/** Activations by the spelling the slides use (a name, the same in both languages). */
+const ACTIVATION_LABELS: Readonly<Record<string, string>> = {
+  relu: 'ReLU',
+  leakyRelu: 'Leaky ReLU',
+  sigmoid: 'Sigmoid',
+  tanh: 'tanh',
+  elu: 'ELU',
+  gelu: 'GELU',
+  softplus: 'Softplus',
+  silu: 'SiLU',
+  swish: 'Swish',
+};
+
+/** Layer `l` of a diagram as the audience reads it: the input, the output, or its activation (the tape says 'input', 'leakyRelu'…). */
+function layerLabel(l: number, layers: number, activation: string | undefined, words: TapeWords): string {
+  if (l === 0) return words('tmLayerInput', {});
+  if (activation === 'linear' || activation === 'identity' || activation === undefined)
+    return words(l === layers - 1 ? 'tmLayerOutput' : 'tmLayerLinear', {});
+  return ACTIVATION_LABELS[activation] ?? activation;
+}
 
 /** The figures at snapshot `index` (each tape clamps it to its own length), in the order the tapes ask for them. */
 export function tapeFigures(tapes: readonly ShownTape[], index: number, words: TapeWords, height = 230): TapeFigure[] {
@@ -55,6 +78,7 @@ export function tapeFigures(tapes: readonly ShownTape[], index: number, words: T
           title: words('tmNetwork', { name: shown.name }),
         });
         const network = spec.traces[0].network!;
+        network.layers.forEach((layer, l) => (layer.name = layerLabel(l, network.layers.length, shown.tape.activations[l - 1], words)));
         figures.push({ key, ...spec, summary: `${spec.layout.title}: ${networkSummary(network, words)}` });
       } else if (view === 'gradients') {
         const spec = gradientFigure(shown, at, words, height);

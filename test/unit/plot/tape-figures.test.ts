@@ -16,7 +16,9 @@ const words = ((key: string, values: Record<string, string | number>) =>
     ? mathsText(key as never, values)
     : key === 'tmNetwork'
       ? String(values.name)
-      : mathsTapeText(key as never, values)) as never;
+      : key.startsWith('tmLayer')
+        ? `<${key}>`
+        : mathsTapeText(key as never, values)) as never;
 
 function xorRun(activation: 'relu' | 'sigmoid' = 'relu') {
   const data = datasets.xor();
@@ -81,5 +83,7 @@ describe('tape figures', () => {
     expect(figureKeys([shown('r', a), shown('s', b)])).toEqual(figures.map((f) => f.key)); // the cells the scrubber makes before drawing
     for (const f of figures.slice(0, 2)) expect(f.traces[0].network!.edgeValue.length).toBeLessThanOrEqual(200);
     expect(figures[0].summary).toContain('2-8-8-1');
+    // Layers are worded by the deck (the tape says 'input', 'relu', 'linear'): input and output in the viewer's words, activations by name.
+    expect(figures[0].traces[0].network!.layers.map((l) => l.name)).toEqual(['<tmLayerInput>', 'ReLU', 'ReLU', '<tmLayerOutput>']);
   });
 });
