@@ -3,6 +3,7 @@ import { sandboxRunnerPlugin } from './src/sandbox/vite-plugin.ts';
 import { fallbackFontPlugin, isFallbackFontFile } from './scripts/fallback-font.mjs';
 import { singleFilePlugins } from './scripts/single-file.mjs';
 import { precomputedOutputsPlugin } from './scripts/precomputed-outputs-plugin.mjs';
+import { offlinePlugin } from './scripts/offline-plugin.mjs';
 
 // `base: './'` makes dist/ work from any sub-path (a USB stick, a GitHub Pages folder).
 // Mode `single` (`npm run build:single`) packs the same deck into one HTML file for `file://`
@@ -12,7 +13,14 @@ export default defineConfig(({ mode }) => ({
   // The sandbox's runner and shell reach its opaque-origin iframe as strings (see src/sandbox).
   // The CJK fallback font is subset from the slides at build time (see scripts/fallback-font.mjs).
   // Every live block's original snippet is run at build time for its output before Run (scripts/precomputed-outputs-plugin.mjs).
-  plugins: [sandboxRunnerPlugin(), fallbackFontPlugin(), precomputedOutputsPlugin(), ...(mode === 'single' ? singleFilePlugins() : [])],
+  // The served deck works offline after one visit (scripts/offline-plugin.mjs; off in mode `single`).
+  plugins: [
+    sandboxRunnerPlugin(),
+    fallbackFontPlugin(),
+    precomputedOutputsPlugin(),
+    ...offlinePlugin(mode),
+    ...(mode === 'single' ? singleFilePlugins() : []),
+  ],
   build: {
     target: 'es2022',
     // The fallback font's small files stay files: inlined, every visitor would download them

@@ -27,6 +27,7 @@ import { showNotice } from '../tools/notice';
 import { LANGUAGE_CHANGED, t } from '../i18n/ui-text';
 import { slideFilesFor } from '../slides/slide-files';
 import { joinRoom } from '../audience';
+import { startOffline } from '../tools/offline';
 
 // A shared link carries its edits in the fragment: take them out before anything reads the URL,
 // so reveal sees only the slide the link was shared from.
@@ -61,6 +62,10 @@ if (stopPresenterTools) stopWithDeck.push(stopPresenterTools);
 optional('resume', () => installResume(deck, passive, deepLink));
 const stopRoom = room && optional('room', () => room.start(deck, liveCode));
 if (stopRoom) stopWithDeck.push(stopRoom);
+// The served deck opens offline after one visit (never in dev, from file:// or in the one file);
+// the print view and the speaker view's previews leave that to the reader's own window.
+const stopOffline = passive ? undefined : optional('offline', startOffline);
+if (stopOffline) stopWithDeck.push(stopOffline);
 window.Reveal = deck;
 document.documentElement.dataset.deckReady = 'true';
 if (sharedLink?.problem) showNotice(t(sharedLink.problem === 'broken' ? 'linkBroken' : 'linkTooLong'));

@@ -46,6 +46,8 @@ const TEXT = {
     zh: '这个链接里的代码太长，没有载入；显示的是幻灯片原来的代码。',
     en: 'The code in this link is too long and was not loaded; the slides’ own code is shown.',
   },
+  // The served deck's service worker took a new build (tools/offline.ts).
+  deckUpdated: { zh: '幻灯片已更新到最新版本。', en: 'The deck was updated to its latest version.' },
   savedEditDropped: {
     zh: '之前保存的修改无法读取，已忽略；这里显示原来的代码。',
     en: 'A saved edit could not be read and was dropped; the original code is shown.',

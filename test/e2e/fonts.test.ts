@@ -45,7 +45,8 @@ afterAll(async () => {
 
 /** Opens the deck (`suffix`: query) in a fresh context; `blockFallback` makes the font's files fail. */
 async function openDeck(browser: Browser, { suffix = '', blockFallback = false } = {}): Promise<{ page: Page; requests: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // No service worker: its precache fetches every font file for offline use (offline.test.ts covers it).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const requests: string[] = [];
   context.on('requestfinished', (request) => requests.push(request.url()));
   if (blockFallback)

@@ -39,7 +39,9 @@ export const DIST = process.env.RECTIFY_DIST ?? 'dist';
 export async function startHarness(outDir = DIST, prefix = '/'): Promise<Harness> {
   const server: StaticServer = await serveStatic(outDir, prefix);
   const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // No service worker (issue 14.3): its background precache would fill the request log and serve
+  // pages past page.route. offline.test.ts drives the worker in a context of its own.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   return {
