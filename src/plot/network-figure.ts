@@ -83,7 +83,9 @@ export function networkFigure(
     const name = plainText(layer.name);
     // Staggered like the gradient labels below: long names of neighbouring layers would run together.
     const top = layers.length > 3 && l % 2 === 1 ? 1.28 : 1.12;
-    annotations.push({ x: l, y: top, text: `${name} · ${layer.units}`, showarrow: false, yanchor: 'bottom', font: { size: 12 } });
+    // The outer labels lean inwards: centred on the first or last column they ran off a narrow (phone) plot.
+    const xanchor = l === 0 ? 'left' : l === layers.length - 1 ? 'right' : 'center';
+    annotations.push({ x: l, y: top, text: `${name} · ${layer.units}`, showarrow: false, xanchor, yanchor: 'bottom', font: { size: 12 } });
     if (layer.gradNorm !== undefined) {
       // Staggered when there are many layers: neighbouring labels would run into each other.
       annotations.push({
@@ -92,6 +94,7 @@ export function networkFigure(
         font: { size: 12 },
         text: plainText(text('netGradNorm', { norm: figure(layer.gradNorm) })),
         showarrow: false,
+        xanchor,
         yanchor: 'top',
       });
     }

@@ -61,7 +61,8 @@ export function lossFigure(tapes: readonly NamedTape[], index: number, text: Tap
       height,
       showlegend: tapes.length > 1,
       xaxis: { title: text(unit === 'step' ? 'tmStepAxis' : 'tmEpochAxis', {}) },
-      yaxis: { title: text('tmLossAxis', {}), type: log ? 'log' : 'linear' },
+      // On a log axis, one tick per power of ten (Plotly's default adds 2 and 5 between, which crowd a short chart).
+      yaxis: { title: text('tmLossAxis', {}), ...(log ? { type: 'log', dtick: 1 } : { type: 'linear' }) },
     },
   };
 }
