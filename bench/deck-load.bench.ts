@@ -39,7 +39,7 @@ interface Sample {
 
 /** Opens `url` in a fresh context and times it until the first slide's heading is laid out and reveal is ready. */
 async function coldLoad(url: string): Promise<Sample> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(

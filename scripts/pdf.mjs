@@ -45,7 +45,7 @@ export async function makePdf(options = {}) {
     if (!executablePath) throw new Error(INSTALL_HINT);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const problems = [];

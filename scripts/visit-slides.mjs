@@ -27,6 +27,8 @@ export async function openDeck(browser, baseUrl, { lang, size }) {
   if (!viewport) throw new Error(`unknown viewport "${size}" (known: ${Object.keys(VIEWPORTS).join(', ')})`);
   const context = await browser.newContext({
     viewport: { width: viewport.width, height: viewport.height },
+    // No service worker: its background precache (the whole build) would compete with the pictures.
+    serviceWorkers: 'block',
     ...(viewport.phone ? { isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();

@@ -74,7 +74,7 @@ describe('axe-core on every slide at 1280×800', () => {
 
 /** Opens the deck in a fresh context at 1280×800 (optionally asking for reduced motion), on slide `id`. */
 async function openAt(id: string, { lang = 'zh', reducedMotion = 'no-preference' as 'reduce' | 'no-preference' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', reducedMotion });
   const page = await context.newPage();
   await page.goto(`${server.url}${lang === 'en' ? '?lang=en' : ''}#/${id}`);
   await waitForDeck(page);

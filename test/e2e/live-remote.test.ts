@@ -18,7 +18,7 @@ afterAll(async () => harness?.close());
 
 describe('a run in another window', () => {
   it('shows remote with Stop disabled there, while the running window can stop it', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const open = async (): Promise<Page> => {
       const page = await context.newPage();
       await page.goto(harness.url + '#/bouncer-live');
@@ -48,7 +48,7 @@ describe('a run in another window', () => {
   }, 90_000);
 
   it('pressing Stop on the remote block kills nothing here: not this window’s own run, not the other window’s', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const speaker = await context.newPage();
     await speaker.goto(harness.url + '#/bouncer-live');
     await waitForDeck(speaker);

@@ -34,7 +34,7 @@ async function typeAndSave(page: Page, slide: string, code: string): Promise<voi
 
 describe('the code a block starts from', () => {
   it('is a shared link’s before a saved edit, and a saved edit before the slide’s', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(harness.url + '#/relu-line');
     await waitForDeck(page);
@@ -70,7 +70,7 @@ describe('the code a block starts from', () => {
 
 describe('a block disposed while its editor loads', () => {
   it('mounts no editor later: only the blocks in the page have one', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     // Hold the editor's code until the blocks that asked for it have been replaced.
     const held: Route[] = [];

@@ -19,7 +19,12 @@ let page: Page;
 
 beforeAll(async () => {
   harness = await startHarness();
-  context = await harness.browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, isMobile: true, hasTouch: true });
+  context = await harness.browser.newContext({
+    viewport: { width: WIDTH, height: HEIGHT },
+    serviceWorkers: 'block',
+    isMobile: true,
+    hasTouch: true,
+  });
   page = await context.newPage();
   await page.goto(`${harness.url}#/bouncer-live`);
   await waitForDeck(page);
@@ -257,7 +262,12 @@ describe('the deck on a phone (390×844, touch)', () => {
 
 describe('resume on a phone', () => {
   it('the deck remembers where a reader swiped to, and offers to continue there on the next visit', async () => {
-    const reader = await harness.browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, isMobile: true, hasTouch: true });
+    const reader = await harness.browser.newContext({
+      viewport: { width: WIDTH, height: HEIGHT },
+      serviceWorkers: 'block',
+      isMobile: true,
+      hasTouch: true,
+    });
     const phone = await reader.newPage();
     // Count reveal's slide changes from the very start: the scroll view reports one as it settles.
     await phone.addInitScript(() => {

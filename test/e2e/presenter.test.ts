@@ -27,7 +27,7 @@ async function setCode(page: Page, code: string): Promise<void> {
 
 describe('corrupt storage', () => {
   it('a saved edit, parameter value or position that cannot be read is dropped, and the deck still starts', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     // The values that blanked the deck for good (issue 9), on every block and every other key.
     await page.addInitScript(() => {
@@ -64,7 +64,7 @@ describe('corrupt storage', () => {
 
 describe('speaker view', () => {
   it('previews show the slides but start no editor, sandbox or run of their own', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     await context.addInitScript(countSandboxRuns);
     const page = await context.newPage();
     await page.goto(harness.url + '#/bouncer-live');
@@ -100,7 +100,7 @@ describe('speaker view', () => {
 
 describe('two windows of the deck', () => {
   it('mirror edits, runs and outputs: the projector shows what the speaker types and runs', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     await context.addInitScript(countSandboxRuns);
     const openWindow = async () => {
       const page = await context.newPage();
@@ -219,7 +219,7 @@ describe('sharing edits', () => {
     expect(new URL(link).search).toBe('');
     await page.click(`${BLOCK} [data-action="reset"]`);
     // A fresh visitor (new context: no saved edits) opens the link.
-    const visitor = await (await harness.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const visitor = await (await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' })).newPage();
     await visitor.goto(link);
     await waitForDeck(visitor);
     await visitor.waitForSelector(`${BLOCK}[data-editor-ready]`);
@@ -272,7 +272,7 @@ describe('sharing edits', () => {
     expect(link.length).toBeGreaterThan(32_000);
     await expect.poll(() => page.$eval('.edit-tools-message', (el) => el.textContent)).toMatch(/KB/);
     await page.click(`${BLOCK} [data-action="reset"]`);
-    const visitor = await (await harness.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const visitor = await (await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' })).newPage();
     const response = await visitor.goto(link, { waitUntil: 'domcontentloaded' });
     expect(response?.status()).toBe(200);
     await waitForDeck(visitor);

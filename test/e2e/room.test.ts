@@ -30,7 +30,9 @@ async function openPage(
   viewport = { width: 1280, height: 800 },
   mobile = false,
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport, ...(mobile && { isMobile: true, hasTouch: true }) });
+  // No service worker: offline.test.ts covers it (and the room's page under it); here its precache
+  // of the whole build, three contexts at once, would only load the machine the test measures on.
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block', ...(mobile && { isMobile: true, hasTouch: true }) });
   const page = await context.newPage();
   // What a page says about the room (a dropped message, a refused frame) is printed with the test's output.
   page.on('console', (message) => /room|Rectify/.test(message.text()) && console.log(`${url.slice(-12)}: ${message.text()}`));
@@ -72,11 +74,24 @@ async function waitForSlide(page: Page, id: string, f?: number): Promise<void> {
 }
 
 async function waitForOutput(page: Page, text: string, selector = BLOCK): Promise<void> {
-  await page.waitForFunction(
-    ([sel, text]) => document.querySelector(`${sel} [data-output]`)?.textContent?.includes(text) === true,
-    [selector, text] as const,
-    { timeout: 45_000 },
-  );
+  try {
+    await page.waitForFunction(
+      ([sel, text]) => document.querySelector(`${sel} [data-output]`)?.textContent?.includes(text) === true,
+      [selector, text] as const,
+      { timeout: 45_000 },
+    );
+  } catch (error) {
+    // Say what the block shows instead: its status, its output and the page's room state.
+    const at = await page.evaluate((sel) => {
+      const block = document.querySelector<HTMLElement>(sel);
+      return {
+        status: block?.dataset.status,
+        output: block?.querySelector('[data-output]')?.textContent?.slice(0, 400),
+        ...document.documentElement.dataset,
+      };
+    }, selector);
+    throw new Error(`${page.url()}: no "${text}" in ${selector}'s output: ${JSON.stringify(at)}`, { cause: error });
+  }
 }
 
 /** Types `code` into the presenter-style Monaco editor of the block on the current slide. */

@@ -52,7 +52,7 @@ async function dragTo(page: Page, from: number, to: number): Promise<void> {
 
 describe('time machine', () => {
   it('scrubs the recorded run without running it again; Step and the arrow keys move one snapshot, and the deck stays put', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     await context.addInitScript(countSandboxRuns);
     const page = await context.newPage();
     await page.goto(`${harness.url}#/${SLIDE}`);
