@@ -224,8 +224,17 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
       }
     },
 
-    /** The code and parameter values as they are now, and whether they differ from the slide's. */
-    snapshot: () => ({ id, code, params: { ...params }, modified: code !== original || Object.keys(params).length > 0 }),
+    /**
+     * The code and parameter values as they are now, and whether they are this viewer's edit:
+     * they differ from the slide's and were not shown from elsewhere (a follower shows the
+     * presenter's code; its "my edits" menu, share link and download are not about that code).
+     */
+    snapshot: () => ({
+      id,
+      code,
+      params: { ...params },
+      modified: !fromElsewhere && (code !== original || Object.keys(params).length > 0),
+    }),
 
     /** Re-fits the output to the slide, and its plots to the output, when the slide is shown. */
     shown(): void {

@@ -15,6 +15,7 @@ export interface EditSnapshot {
   id: string;
   code: string;
   params: Record<string, number>;
+  /** This viewer's edit: differs from the slide, and was not shown from another device. */
   modified: boolean;
 }
 

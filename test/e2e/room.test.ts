@@ -152,6 +152,9 @@ describe('the room in the browser', () => {
     await Promise.all([waitForSlide(zh, LIVE), waitForSlide(en, LIVE)]);
     await typeCode(presenter, ROOM_CODE);
     for (const page of [zh, en]) await expect.poll(() => codeOf(page), { timeout: 30_000 }).toContain("console.log('room run 42')");
+    // The presenter's code is not the followers' edit: their "my edits" menu stays away (the presenter's counts it).
+    await presenter.waitForSelector('.edit-tools:not([hidden])');
+    for (const page of [zh, en]) expect(await page.isHidden('.edit-tools')).toBe(true);
     await presenter.click(`${BLOCK} [data-action="run"]`);
     await waitForOutput(presenter, 'room run 42');
     await presenter.waitForSelector(`${BLOCK}[data-status="done"] [data-output] .js-plotly-plot`, { timeout: 45_000 });
@@ -178,6 +181,8 @@ describe('the room in the browser', () => {
     expect(await zh.evaluate(() => document.documentElement.dataset.following)).toBe('false');
     await goToSlide(zh, LIVE);
     await typeCode(zh, "console.log('only on the zh follower');");
+    // Its own edit is: the menu shows now (the control of the check above).
+    await zh.waitForSelector('.edit-tools:not([hidden])');
     await zh.click(`${BLOCK} [data-action="run"]`);
     await waitForOutput(zh, 'only on the zh follower');
     await zh.waitForSelector(`${BLOCK}[data-status="done"]`);
