@@ -60,6 +60,9 @@ const RED = '#c0392b';
 const ORANGE = '#d68910';
 const GREY = '#b9b6ae';
 const WIDTHS = [0.5, 1.2, 2.4, 4];
+/** Space between the outermost units and their layer's labels, and one more line of 12 px labels (px). */
+const LABEL_GAP_PX = 3;
+const LABEL_LINE_PX = 15;
 
 /** Plotly data and the layout parts a network view needs (axes hidden, annotations). */
 export function networkFigure(
@@ -81,16 +84,27 @@ export function networkFigure(
   const annotations: Record<string, unknown>[] = [];
   layers.forEach((layer, l) => {
     const name = plainText(layer.name);
-    // Staggered like the gradient labels below: long names of neighbouring layers would run together.
-    const top = layers.length > 3 && l % 2 === 1 ? 1.28 : 1.12;
     // The outer labels lean inwards: centred on the first or last column they ran off a narrow (phone) plot.
     const xanchor = l === 0 ? 'left' : l === layers.length - 1 ? 'right' : 'center';
-    annotations.push({ x: l, y: top, text: `${name} · ${layer.units}`, showarrow: false, xanchor, yanchor: 'bottom', font: { size: 12 } });
+    // Names above the columns, gradient norms below, clear of the outermost units by pixels (a
+    // plot's height in axis units varies); with many layers every other one is a line further
+    // out, or neighbouring labels would run together.
+    const clear = size / 2 + LABEL_GAP_PX + (layers.length > 3 && l % 2 === 1 ? LABEL_LINE_PX : 0);
+    annotations.push({
+      x: l,
+      y: 1,
+      yshift: clear,
+      text: `${name} · ${layer.units}`,
+      showarrow: false,
+      xanchor,
+      yanchor: 'bottom',
+      font: { size: 12 },
+    });
     if (layer.gradNorm !== undefined) {
-      // Staggered when there are many layers: neighbouring labels would run into each other.
       annotations.push({
         x: l,
-        y: layers.length > 3 && l % 2 === 0 ? -1.3 : -1.12,
+        y: -1,
+        yshift: -(size / 2 + LABEL_GAP_PX + (layers.length > 3 && l % 2 === 0 ? LABEL_LINE_PX : 0)),
         font: { size: 12 },
         text: plainText(text('netGradNorm', { norm: figure(layer.gradNorm) })),
         showarrow: false,
@@ -174,7 +188,7 @@ export function networkFigure(
     data,
     layout: {
       xaxis: { ...axis, range: [-0.5, layers.length - 0.5] },
-      yaxis: { ...axis, range: layers.length > 3 ? [-1.5, 1.5] : [-1.35, 1.35] },
+      yaxis: { ...axis, range: layers.length > 3 ? [-1.6, 1.6] : [-1.4, 1.4] },
       annotations,
       hovermode: 'closest',
       showlegend: false,
