@@ -19,6 +19,13 @@ const slideRun = (options?: RecordOptions) => {
   for (let epoch = 1; epoch <= 20; epoch++) train(net, sine, { epochs: 1, batchSize: 32, learningRate: 0.1, seed: epoch, tape });
   return tape;
 };
+// The dead-relu-scrub slide as it is: the same net and data, seed 3, 12 epochs, a snapshot every 2 steps.
+const scrubRun = (options?: RecordOptions) => {
+  const net = mlp([1, 64, 64, 1], { activation: 'relu', seed: 3 });
+  const tape = options && record(net, sine, options);
+  train(net, sine, { epochs: 12, batchSize: 32, learningRate: 0.1, seed: 3, tape });
+  return tape;
+};
 // The time machine's reference net (anchors-2: 2-16-16-1): moons, full batch, lr 2, 200 epochs.
 const moons = datasets.moons({ n: 128, seed: 3 });
 const smallRun = (options?: RecordOptions, data: Dataset = moons) => {
@@ -49,6 +56,12 @@ it('recording overhead, tape sizes and one network-view frame', () => {
     'every epoch, probe 256 (all)': () => slideRun({ probe: 256 }),
     'every step, probe 64': () => slideRun({ everySteps: 1 }),
   });
+  const scrub = interleaved(9, {
+    plain: () => scrubRun(),
+    'every 2 steps, probe 64 (the slide)': () => scrubRun({ everySteps: 2, probe: 64 }),
+    'every 2 steps, probe 64, no weights': () => scrubRun({ everySteps: 2, probe: 64, weights: false }),
+    'every 4 steps, probe 32': () => scrubRun({ everySteps: 4, probe: 32 }),
+  });
   const small = interleaved(9, {
     plain: () => smallRun(),
     'every epoch (= step), probe 64': () => smallRun({}),
@@ -57,6 +70,7 @@ it('recording overhead, tape sizes and one network-view frame', () => {
   const lines = ['recording overhead (median of 9, interleaved):'];
   for (const [what, times] of [
     ['dead-share-lr slide, 1-64-64-1, 20 epochs × 8 steps', slide],
+    ['dead-relu-scrub slide, 1-64-64-1, 12 epochs × 8 steps', scrub],
     ['2-16-16-1 moons, full batch, 200 epochs', small],
   ] as const) {
     lines.push(`  ${what}: plain ${times.plain.toFixed(1)} ms`);
