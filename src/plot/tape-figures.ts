@@ -78,9 +78,18 @@ export function gradientFigure({ name, tape }: NamedTape, index: number, text: T
       const v = tape.gradNorms[(s * layers + l) * 2];
       return v > 0 ? v : null;
     });
-    // Input side blue to output side red: the fading runs left to right in the legend.
+    // Input side blue to output side red. The legend names the two ends of that ramp only: a key
+    // for every layer of a deep net would take more room than the chart.
     const color = shade(l / Math.max(1, layers - 1));
-    traces.push({ name: text('tmGradLayer', { layer: l + 1 }), x, y, mode: 'lines', line: { color, width: 1.5 } });
+    const end = l === 0 || l === layers - 1;
+    traces.push({
+      name: text('tmGradLayer', { layer: l + 1 }),
+      x,
+      y,
+      mode: 'lines',
+      line: { color, width: 1.5 },
+      ...(!end && { showlegend: false }),
+    });
     traces.push({ x: [x[i]], y: [y[i]], mode: 'markers', marker: { color, size: 8 }, showlegend: false });
   }
   return {
@@ -88,7 +97,7 @@ export function gradientFigure({ name, tape }: NamedTape, index: number, text: T
     layout: {
       title: `${text('tmGradTitle', {})} · ${name}`,
       height,
-      showlegend: false,
+      showlegend: layers > 1,
       xaxis: { title: text(unit === 'step' ? 'tmStepAxis' : 'tmEpochAxis', {}) },
       yaxis: { type: 'log' },
     },

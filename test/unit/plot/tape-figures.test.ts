@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { datasets, makeLeakyRelu, mlp, predict as corePredict, record, restoreSnapshot, train } from '../../../src/core/index';
 import type { TapeData } from '../../../src/sandbox/protocol';
-import { canShowOutput, lossFigure, outputFigure, predict } from '../../../src/plot/tape-figures';
+import { canShowOutput, gradientFigure, lossFigure, outputFigure, predict } from '../../../src/plot/tape-figures';
 import { figureKeys, timeAxis } from '../../../src/sandbox/tape-time';
 import { tapeFigures, type ShownTape } from '../../../src/plot/tape-views';
 import { mathsText } from '../../../src/plot/network-figure';
@@ -43,6 +43,16 @@ describe('tape figures', () => {
         got.forEach((v, k) => expect(v).toBeCloseTo(expected[k], 5));
       }
     }
+  });
+
+  it('keys the gradient chart’s colour ramp by its two ends: the first and the last layer in the legend, no other', () => {
+    const { tape } = xorRun();
+    const { traces, layout } = gradientFigure({ name: 'a', tape }, 3);
+    expect(layout?.showlegend).toBe(true);
+    const inLegend = traces.filter((trace) => trace.name !== undefined && trace.showlegend !== false).map((trace) => trace.name);
+    expect(inLegend).toEqual([mathsTapeText('tmGradLayer', { layer: 1 }), mathsTapeText('tmGradLayer', { layer: 3 })]);
+    // Every layer still has its line (and its marker at the snapshot shown).
+    expect(traces.filter((trace) => trace.mode === 'lines')).toHaveLength(3);
   });
 
   it('a step-recorded tape is timed in steps, an epoch-recorded one in epochs', () => {
