@@ -7,23 +7,19 @@
  * skipped; a postMessage round trip on the same page is the reference. Asserts nothing.
  */
 import { afterAll, beforeAll, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, launchChromium } from '../test/e2e/harness';
-import { serveStatic, type StaticServer } from '../scripts/static-server.mjs';
+import type { Page } from 'playwright-core';
+import { DIST, startHarness, waitForDeck, type Harness } from '../test/e2e/harness';
 
 /** The slides with a time machine, and how many snapshots each shows. */
 const DEMOS = ['xor-forming', 'vanishing-over-training', 'dead-relu-scrub'] as const;
 
-let browser: Browser;
-let server: StaticServer;
+let harness: Harness;
 
 beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
+  harness = await startHarness();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -32,8 +28,8 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 /** Runs the slide's block (or waits for its autorun) until its time machine has drawn the last snapshot. */
 async function recorded(page: Page, slide: string): Promise<number> {
   const block = `#${slide} [data-live]`;
-  await page.goto(`${server.url}#/${slide}`);
-  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+  await page.goto(`${harness.url}#/${slide}`);
+  await waitForDeck(page);
   await page.waitForSelector(`${block}[data-editor-ready]`, { timeout: 60_000 });
   if ((await page.getAttribute(block, 'data-status')) !== 'done') await page.click(`${block} [data-action="run"]`);
   await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', block, { timeout: 60_000 });
@@ -104,8 +100,7 @@ function messageRoundTrip(page: Page): Promise<number> {
 }
 
 it('scrubbing: frame time per snapshot while dragging (goal ≥ 30 frames per second)', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
+  const page = await harness.context.newPage();
   const lines: string[] = [];
   try {
     for (const slide of DEMOS) {
@@ -121,7 +116,7 @@ it('scrubbing: frame time per snapshot while dragging (goal ≥ 30 frames per se
     }
     lines.push(`reference: postMessage round trip p50 ${fmt(await messageRoundTrip(page))}`);
   } finally {
-    await context.close();
+    await page.close();
   }
   console.log(`\nTime machine scrub (Chromium, 1280×800, ${DIST}):\n  ${lines.join('\n  ')}`);
 }, 300_000);

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { DIST, launchChromium } from '../test/e2e/harness';
+import { DIST, firstSlideShownAt, launchChromium } from '../test/e2e/harness';
 import { serveStatic, type StaticServer } from '../scripts/static-server.mjs';
 
 const RUNS = 9;
@@ -35,7 +35,8 @@ afterAll(async () => {
 
 /** Opens `url` in a fresh context; ms from navigation until the first slide's heading is laid out and reveal is ready. */
 async function firstSlide(url: string): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // No service worker: the served deck's would precache the whole build beside the measured load.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   // Nothing but files and the local server: the one file must not need the network.
   await context.route(
     (u) => u.protocol !== 'file:' && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost',
@@ -43,15 +44,7 @@ async function firstSlide(url: string): Promise<number> {
   );
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(
-    () => {
-      const heading = document.querySelector('.reveal.ready .slides section.present h1, .reveal.ready .slides section.present h2');
-      return heading && heading.getBoundingClientRect().height > 0 ? performance.now() : false;
-    },
-    null,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  const ms = (await handle.jsonValue()) as number;
+  const ms = await firstSlideShownAt(page);
   await context.close();
   return ms;
 }

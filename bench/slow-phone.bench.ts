@@ -9,9 +9,8 @@
  * Asserts nothing.
  */
 import { afterAll, beforeAll, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, goToSlide, launchChromium } from '../test/e2e/harness';
-import { serveStatic, type StaticServer } from '../scripts/static-server.mjs';
+import type { Page } from 'playwright-core';
+import { firstSlideShownAt, goToSlide, startHarness, type Harness } from '../test/e2e/harness';
 
 const THROTTLE = 4;
 const LOADS = 7;
@@ -21,16 +20,13 @@ const WARM_SLIDE = 'relu-line';
 /** Blocks that show a precomputed output and run in well under a second. */
 const PRECOMPUTED_SLIDES = ['four-guests', 'linear-collapse', 'dead-unit'] as const;
 
-let browser: Browser;
-let server: StaticServer;
+let harness: Harness;
 
 beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
+  harness = await startHarness();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -38,7 +34,7 @@ const worst = (xs: number[]) => Math.max(...xs);
 
 /** A fresh phone-sized touch context (cold cache), its page throttled `rate`× before anything loads. */
 async function phonePage(rate: number): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await harness.browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
@@ -53,16 +49,8 @@ async function phonePage(rate: number): Promise<Page> {
 /** Navigation start → the first slide's heading laid out on a ready deck (ms, from the page's own clock). */
 async function firstSlide(rate: number): Promise<number> {
   const page = await phonePage(rate);
-  await page.goto(server.url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(
-    () => {
-      const heading = document.querySelector('.reveal.ready .slides section.present h1, .reveal.ready .slides section.present h2');
-      return heading && heading.getBoundingClientRect().height > 0 ? performance.now() : false;
-    },
-    null,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  const ms = (await handle.jsonValue()) as number;
+  await page.goto(harness.url, { waitUntil: 'commit' });
+  const ms = await firstSlideShownAt(page);
   await page.context().close();
   return ms;
 }
@@ -103,7 +91,7 @@ async function runTimes(rate: number): Promise<Record<string, number[]>> {
   const times: Record<string, number[]> = {};
   for (let i = 0; i < RUNS; i++) {
     const page = await phonePage(rate);
-    await page.goto(`${server.url}#/${WARM_SLIDE}`);
+    await page.goto(`${harness.url}#/${WARM_SLIDE}`);
     await page.waitForSelector(`#${WARM_SLIDE} [data-live][data-status="done"]`, { timeout: 120_000 });
     for (const slide of PRECOMPUTED_SLIDES) {
       const block = await showPrecomputed(page, slide);

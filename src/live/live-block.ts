@@ -62,9 +62,11 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
   // Shown from elsewhere: the code is another device's (the room's presenter), not this viewer's,
   // until the viewer edits it. Such an edit is not saved as theirs, and such code never autoruns.
   let fromElsewhere = false;
+  /** Whether the code or the parameter values differ from the slide's (whoever changed them). */
+  const differsFromSlide = () => code !== original || Object.keys(params).length > 0;
   const changed = (origin: RunOrigin = 'here') => {
     fromElsewhere = origin === 'elsewhere';
-    view.modifiedMark.hidden = code === original && Object.keys(params).length === 0;
+    view.modifiedMark.hidden = !differsFromSlide();
     events.emit('edited', { code, params: { ...params }, origin });
   };
   const beginRun = (origin: RunOrigin, text: string) => {
@@ -233,7 +235,7 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
       id,
       code,
       params: { ...params },
-      modified: !fromElsewhere && (code !== original || Object.keys(params).length > 0),
+      modified: !fromElsewhere && differsFromSlide(),
     }),
 
     /** Re-fits the output to the slide, and its plots to the output, when the slide is shown. */
@@ -251,7 +253,7 @@ export function createLiveBlock(pre: HTMLElement, plan: BlockPlan, context: Bloc
     },
   };
 
-  view.modifiedMark.hidden = code === original && Object.keys(params).length === 0;
+  view.modifiedMark.hidden = !differsFromSlide();
   // In the page only once it is whole: a block that fails to build leaves the slide's code as it was.
   pre.replaceWith(view.root);
   view.button('run').addEventListener('click', () => void block.run());

@@ -87,13 +87,13 @@ export function networkFigure(
     // The outer labels lean inwards: centred on the first or last column they ran off a narrow (phone) plot.
     const xanchor = l === 0 ? 'left' : l === layers.length - 1 ? 'right' : 'center';
     // Names above the columns, gradient norms below, clear of the outermost units by pixels (a
-    // plot's height in axis units varies); with many layers every other one is a line further
-    // out, or neighbouring labels would run together.
-    const clear = size / 2 + LABEL_GAP_PX + (layers.length > 3 && l % 2 === 1 ? LABEL_LINE_PX : 0);
+    // plot's height in axis units varies); with many layers, every other name (odd layers) and
+    // every other norm (even layers) is a line further out, or neighbours would run together.
+    const clear = (outerRow: boolean) => size / 2 + LABEL_GAP_PX + (layers.length > 3 && outerRow ? LABEL_LINE_PX : 0);
     annotations.push({
       x: l,
       y: 1,
-      yshift: clear,
+      yshift: clear(l % 2 === 1),
       text: `${name} · ${layer.units}`,
       showarrow: false,
       xanchor,
@@ -104,7 +104,7 @@ export function networkFigure(
       annotations.push({
         x: l,
         y: -1,
-        yshift: -(size / 2 + LABEL_GAP_PX + (layers.length > 3 && l % 2 === 0 ? LABEL_LINE_PX : 0)),
+        yshift: -clear(l % 2 === 0),
         font: { size: 12 },
         text: plainText(text('netGradNorm', { norm: figure(layer.gradNorm) })),
         showarrow: false,

@@ -67,6 +67,22 @@ export async function waitForDeck(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true', null, { timeout: 30_000 });
 }
 
+/**
+ * Waits until the first slide shows — its heading laid out on a ready deck (reveal's `.ready`) —
+ * and returns when that was on the page's own clock (ms since navigation). Benchmarks time loads with it.
+ */
+export async function firstSlideShownAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const heading = document.querySelector('.reveal.ready .slides section.present h1, .reveal.ready .slides section.present h2');
+      return heading && heading.getBoundingClientRect().height > 0 ? performance.now() : false;
+    },
+    null,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
 /** reveal's current indices in the page. */
 export function indices(page: Page): Promise<{ h: number; v: number; f?: number }> {
   return page.evaluate(() => window.Reveal.getIndices());
