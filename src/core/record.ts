@@ -21,6 +21,13 @@ export interface RecordOptions {
   every?: number;
   /** A snapshot after every k-th optimiser step instead (for long epochs, or full-batch runs counted in steps). */
   everySteps?: number;
+  /**
+   * 'even' (default): a snapshot every k epochs or steps. 'log': twice per doubling of the count
+   * of k's — after 1, 2, 3, 4, 6, 8, 12, 16, 24 … of them — so the first steps, where most happens
+   * (units die in the first few at a high learning rate), are seen one by one, and a long run
+   * still makes a short tape (96 steps: 14 snapshots).
+   */
+  spacing?: RecordSpacing;
   /** The fixed probe batch: a dataset, or a number of rows spread evenly over the data; default min(n, 64) rows. */
   probe?: Dataset | number;
   /** Most snapshots the tape may hold; default 1000 (one more throws a RangeError naming the cap). */
@@ -30,6 +37,11 @@ export interface RecordOptions {
   /** Keep every snapshot's weights and their gradients (edges of the network view, decision maps); default true. */
   weights?: boolean;
 }
+
+/** How record() spaces its snapshots over the run (RecordOptions.spacing). */
+export const RECORD_SPACINGS = ['even', 'log'] as const;
+/** One of RECORD_SPACINGS: 'even' or 'log'. */
+export type RecordSpacing = (typeof RECORD_SPACINGS)[number];
 
 /** Default snapshot cap of record(). */
 export const RECORD_MAX_SNAPSHOTS = 1000;
@@ -49,6 +61,7 @@ interface Recorder {
   readonly grads: ReturnType<typeof createGradients>;
   readonly every: number;
   readonly everySteps: number;
+  readonly spacing: RecordSpacing;
   readonly max: number;
   readonly maxBytes: number;
   /** Values per snapshot of each growing field. */
@@ -77,6 +90,10 @@ export function record(net: Network, data: Dataset, options: RecordOptions = {})
   }
   const every = whole(options.every ?? 1, 'every');
   const everySteps = options.everySteps === undefined ? 0 : whole(options.everySteps, 'everySteps');
+  const spacing = options.spacing ?? 'even';
+  if (!RECORD_SPACINGS.includes(spacing)) {
+    throw new RangeError(`record: spacing must be ${RECORD_SPACINGS.map((v) => `'${v}'`).join(' or ')}, got ${String(spacing)}`);
+  }
   const max = whole(options.max ?? RECORD_MAX_SNAPSHOTS, 'max');
   const maxBytes = options.maxBytes ?? RECORD_MAX_BYTES;
   if (!(maxBytes > 0)) throw new RangeError(`record: maxBytes must be a positive number, got ${maxBytes}`);
@@ -137,6 +154,7 @@ export function record(net: Network, data: Dataset, options: RecordOptions = {})
     grads: createGradients(net),
     every,
     everySteps,
+    spacing,
     max,
     maxBytes,
     widths,
@@ -172,13 +190,23 @@ export function tapeHooks(tape: Tape, net: Network, loss: Loss): TapeHooks {
   if (tape.count === 0) snapshot(tape, rec, NaN);
   return {
     afterStep(value) {
-      if (rec.everySteps > 0 && stepsTrained(net) % rec.everySteps === 0) snapshot(tape, rec, value);
+      if (rec.everySteps > 0 && due(stepsTrained(net), rec.everySteps, rec.spacing)) snapshot(tape, rec, value);
     },
     afterEpoch(value) {
       rec.epochs++;
-      if (rec.everySteps === 0 && rec.epochs % rec.every === 0) snapshot(tape, rec, value);
+      if (rec.everySteps === 0 && due(rec.epochs, rec.every, rec.spacing)) snapshot(tape, rec, value);
     },
   };
+}
+
+/** Whether a snapshot is due after `count` epochs or steps, recording every `k` of them with this spacing. */
+function due(count: number, k: number, spacing: RecordSpacing): boolean {
+  if (count % k !== 0) return false;
+  if (spacing === 'even') return true;
+  // Twice per doubling: n = 2^m or 3·2^m (n ≥ 1), i.e. n with its factors of two taken out is 1 or 3.
+  let n = count / k;
+  while (n > 0 && n % 2 === 0) n /= 2;
+  return n === 1 || n === 3;
 }
 
 function snapshot(tape: Tape, rec: Recorder, trainLoss: number): void {

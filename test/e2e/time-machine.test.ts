@@ -60,9 +60,9 @@ describe('time machine', () => {
     await page.waitForSelector(`${BLOCK}[data-editor-ready]`);
     await page.click(`${BLOCK} [data-action="run"]`);
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', BLOCK, { timeout: 30_000 });
-    // 49 snapshots: the final one is shown first.
-    await drawn(page, 48);
-    expect(await page.$eval(SLIDER, (el) => (el as HTMLInputElement).max)).toBe('48');
+    // 14 snapshots: the final one is shown first.
+    await drawn(page, 13);
+    expect(await page.$eval(SLIDER, (el) => (el as HTMLInputElement).max)).toBe('13');
     const runs = await sandboxRuns(page);
     expect(runs).toBe(1);
     const last = await shown(page);
@@ -72,10 +72,10 @@ describe('time machine', () => {
     const start = await shown(page);
     expect(start.network).not.toBe(last.network);
     expect(start.lossMarker).toEqual([0, 0]);
-    expect(start.label).toContain('14'); // the summary counts the units dead at the start
+    expect(start.label).toMatch(/20 个单元，死掉 4 个/); // the summary counts the units dead at the start (second layer)
 
     await dragTo(page, 0, 0.5);
-    await page.waitForFunction((sel) => Number(document.querySelector<HTMLElement>(sel)?.dataset.tmDrawn) > 10, MACHINE);
+    await page.waitForFunction((sel) => Number(document.querySelector<HTMLElement>(sel)?.dataset.tmDrawn) > 4, MACHINE);
     const middle = await shown(page);
     expect(middle.network).not.toBe(start.network);
     expect(middle.lossMarker[0]).toBeGreaterThan(0);
@@ -121,8 +121,8 @@ describe('time machine', () => {
     await page.goto(`${harness.url}?print-pdf`);
     await waitForDeck(page);
     await page.waitForFunction(() => document.documentElement.dataset.printReady === 'true', null, { timeout: 240_000 });
-    expect(await page.$eval(MACHINE, (el) => (el as HTMLElement).dataset.tmIndex)).toBe('48');
-    expect(await page.$eval(`${MACHINE} .tm-at`, (el) => el.textContent)).toContain('49/49');
+    expect(await page.$eval(MACHINE, (el) => (el as HTMLElement).dataset.tmIndex)).toBe('13');
+    expect(await page.$eval(`${MACHINE} .tm-at`, (el) => el.textContent)).toContain('14/14');
     // Its figures were drawn and printed as images, like every other plot.
     expect(await page.$$eval(`${MACHINE} img.live-plot-image`, (els) => els.length)).toBe(3);
     await page.close();
