@@ -1,8 +1,9 @@
 /**
  * Issue 13: scrubbing the training time machine, in Chromium on the built deck (dist/, built by
  * `npm run bench`). For each demo that records a tape: run it once, then drag the slider over
- * every snapshot as a hand would — one `input` event per animation frame — and time each step
- * from the event to the frame after its figures were drawn (`data-tm-drawn`). Prints p50/p95
+ * every snapshot as a hand would — one `input` event per animation frame, more than once for a
+ * short tape — and time each step from the event to the frame after its figures were drawn
+ * (`data-tm-drawn`). Prints p50/p95
  * frame time, the frames per second they allow (goal ≥ 30) and how many steps the coalescing
  * skipped; a postMessage round trip on the same page is the reference. Asserts nothing.
  */
@@ -66,7 +67,10 @@ function drag(page: Page, slide: string): Promise<{ steps: number[]; skipped: nu
         slider.dispatchEvent(new Event('input', { bubbles: true }));
         i++;
       }
-      const now = await frame();
+      await frame();
+      // The clock in the frame's callback, not the callback's timestamp: that is when the frame
+      // began, which is long before the callback runs when a draw held the main thread.
+      const now = performance.now();
       const drawn = machine.dataset.tmDrawn;
       if (drawn !== seen && drawn !== undefined) {
         // Snapshots moved past while one was drawing are never drawn (coalesced): counted, not timed.
@@ -105,11 +109,21 @@ it('scrubbing: frame time per snapshot while dragging (goal ≥ 30 frames per se
   try {
     for (const slide of DEMOS) {
       const snapshots = await recorded(page, slide);
-      const { steps, skipped, totalMs } = await drag(page, slide);
+      // Short tapes are dragged over more than once, so a p95 is read from 100 or more steps, not a handful.
+      const passes = Math.ceil(100 / snapshots);
+      const steps: number[] = [];
+      let skipped = 0;
+      let totalMs = 0;
+      for (let pass = 0; pass < passes; pass++) {
+        const one = await drag(page, slide);
+        steps.push(...one.steps);
+        skipped += one.skipped;
+        totalMs += one.totalMs;
+      }
       const p50 = quantile(steps, 0.5);
       const p95 = quantile(steps, 0.95);
       lines.push(
-        `${slide}: ${snapshots} snapshots, ${steps.length} drawn and ${skipped} coalesced in ${fmt(totalMs)}; ` +
+        `${slide}: ${snapshots} snapshots, ${passes} drag${passes > 1 ? 's' : ''}: ${steps.length} drawn and ${skipped} coalesced in ${fmt(totalMs)}; ` +
           `frame time p50 ${fmt(p50)}, p95 ${fmt(p95)} → ${(1000 / p50).toFixed(0)} / ${(1000 / p95).toFixed(0)} fps ` +
           `(${1000 / p95 >= 30 ? 'meets' : 'misses'} 30 fps at p95)`,
       );

@@ -81,12 +81,13 @@ export function createScrubberView(on: { seek(index: number): void; step(delta: 
           cells.delete(key);
         }
       }
-      for (const key of keys) {
-        // Existing cells are moved into the asked order (a second tape's figure goes beside the first's).
+      keys.forEach((key, i) => {
+        // Existing cells are moved into the asked order (a second tape's figure goes beside the first's),
+        // only when out of it: moving a drawn plot re-styles its whole SVG, and this runs on every scrub step.
         const known = cells.get(key);
         if (known) {
-          grid.append(known.parentElement!);
-          continue;
+          if (grid.children[i] !== known.parentElement) grid.insertBefore(known.parentElement!, grid.children[i] ?? null);
+          return;
         }
         const box = document.createElement('div');
         box.style.minWidth = '0';
@@ -95,9 +96,9 @@ export function createScrubberView(on: { seek(index: number): void; step(delta: 
         plot.dataset.tmView = key;
         plot.setAttribute('role', 'img');
         box.append(plot);
-        grid.append(box);
+        grid.insertBefore(box, grid.children[i] ?? null);
         cells.set(key, plot);
-      }
+      });
       return cells;
     },
   };

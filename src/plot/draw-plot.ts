@@ -136,8 +136,9 @@ export function plotlyFigure(
   const styled = styledLayout(layout, width, height);
   const network = traces[0]?.type === 'network' ? traces[0].network : undefined;
   if (!network) return { data: traces.map(plainTrace), layout: styled };
-  const figure = networkFigure(network, text);
-  return { data: figure.data, layout: { ...styled, ...figure.layout, margin: { l: 8, r: 8, t: layout?.title ? 40 : 8, b: 8 } } };
+  const margin = { l: 8, r: 8, t: layout?.title ? 40 : 8, b: 8 };
+  const figure = networkFigure(network, text, height - margin.t - margin.b);
+  return { data: figure.data, layout: { ...styled, ...figure.layout, margin } };
 }
 
 /** A network plot's text summary for screen readers (networkSummary), or undefined for other plots. */

@@ -63,11 +63,18 @@ const WIDTHS = [0.5, 1.2, 2.4, 4];
 /** Space between the outermost units and their layer's labels, and one more line of 12 px labels (px). */
 const LABEL_GAP_PX = 3;
 const LABEL_LINE_PX = 15;
+/** Smallest unit marker (px): still a dot with a visible ring or cross. */
+const MIN_UNIT_PX = 5;
 
-/** Plotly data and the layout parts a network view needs (axes hidden, annotations). */
+/**
+ * Plotly data and the layout parts a network view needs (axes hidden, annotations). Given the
+ * plot area's height in pixels, units are drawn no larger than their spacing, so a tall column
+ * in a short plot shows each unit (and each dead one's cross) instead of a solid bar.
+ */
 export function networkFigure(
   view: NetworkView,
   text: NetworkText = mathsText,
+  plotHeightPx = Infinity,
 ): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
   const { layers } = view;
   const tallest = Math.max(...layers.map((l) => (drawn(l) ? l.units : 1)));
@@ -75,7 +82,9 @@ export function networkFigure(
     (layer.units === 1 || !drawn(layer) ? 0 : 1 - (2 * j) / (layer.units - 1)) *
     (drawn(layer) ? Math.min(1, (layer.units - 1) / Math.max(1, tallest - 1)) : 1);
   const data: Record<string, unknown>[] = [...edgeTraces(view, y)];
-  const size = Math.max(6, Math.min(18, 220 / tallest));
+  const yRange = layers.length > 3 ? 1.6 : 1.4;
+  const spacingPx = tallest > 1 ? (plotHeightPx * (2 / (2 * yRange))) / (tallest - 1) : Infinity;
+  const size = Math.max(MIN_UNIT_PX, Math.min(18, 220 / tallest, 0.9 * spacingPx));
   const alive = { x: [] as number[], y: [] as number[], color: [] as number[], text: [] as string[] };
   const dead = { x: [] as number[], y: [] as number[], text: [] as string[] };
   const blocks = { x: [] as number[], y: [] as number[], text: [] as string[] };
@@ -156,7 +165,7 @@ export function networkFigure(
     mode: 'markers',
     ...inactive,
     ...hover,
-    marker: { size: Math.max(size, 8), color: inactive.color, ...scale, line: { color: ORANGE, width: 2 } },
+    marker: { size: Math.max(size, Math.min(8, spacingPx)), color: inactive.color, ...scale, line: { color: ORANGE, width: 2 } },
   });
   data.push({
     type: 'scatter',
@@ -171,7 +180,7 @@ export function networkFigure(
     ...dead,
     ...hover,
     // Never smaller than 8 px: in a 64-unit column the dead are what the eye looks for.
-    marker: { size: Math.max(size, 8), color: GREY, symbol: 'circle-x', line: { color: '#5b6270', width: 1.5 } },
+    marker: { size: Math.max(size, Math.min(8, spacingPx)), color: GREY, symbol: 'circle-x', line: { color: '#5b6270', width: 1.5 } },
   });
   if (blocks.x.length) {
     data.push({
@@ -188,7 +197,7 @@ export function networkFigure(
     data,
     layout: {
       xaxis: { ...axis, range: [-0.5, layers.length - 0.5] },
-      yaxis: { ...axis, range: layers.length > 3 ? [-1.6, 1.6] : [-1.4, 1.4] },
+      yaxis: { ...axis, range: [-yRange, yRange] },
       annotations,
       hovermode: 'closest',
       showlegend: false,

@@ -108,6 +108,19 @@ describe('networkViewAt and the network schema', () => {
     expect(() => networkViewAt(tape, tape.count)).toThrow(/snapshot 13 is not on the tape/);
   });
 
+  it('draws units no larger than their spacing in a short plot, so a column of 20 is 20 dots, not a bar', () => {
+    const view = networkViewAt(recorded([2, 20, 20, 1], 2), 1).traces[0].network as NetworkView;
+    const unitSizes = (height: number) =>
+      plotlyFigure([{ type: 'network', network: view }], { title: 'net' }, 400, height)
+        .data.filter((d: any) => typeof d.mode === 'string' && d.mode.startsWith('markers'))
+        .map((d: any) => d.marker.size as number);
+    // 180 px tall, 40 px title: 132 px of plot for a y range of 2.8, the units over 2 of it: 4.96 px apart.
+    const short = unitSizes(180);
+    expect(Math.max(...short)).toBeLessThanOrEqual(5);
+    // Control: with room, units are drawn larger.
+    expect(Math.max(...unitSizes(600))).toBeGreaterThan(10);
+  });
+
   it('summarises layers wider than 64 units and keeps the edges to a few hundred', () => {
     const tape = recorded([2, 100, 32, 32, 1], 2);
     const view = networkViewAt(tape, 1).traces[0].network as NetworkView;
