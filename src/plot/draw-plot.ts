@@ -1,11 +1,14 @@
 /**
- * Draws a snippet's plot spec with Plotly, inside the output panel of its live block.
+ * Draws a snippet's plot spec with Plotly (a network view: on a canvas, network-canvas.ts),
+ * inside the output panel of its live block.
  * Plotly is the official cartesian partial bundle (every trace the demos use, a third of
  * the full bundle's size) and loads on first use. Specs arrive already rebuilt from the
  * sandbox's schema (src/sandbox/plot-schema.ts); this file only styles and draws them.
  */
 import type { Config, Data, Layout as PlotlyLayout } from 'plotly.js-dist-min';
 import type { PlotLayout, PlotTrace } from '../sandbox/protocol';
+import { drawNetworkCanvas } from './network-canvas';
+import type { MomentMark } from './tape-figures';
 import { networkFigure, networkSummary, type NetworkText } from './network-figure';
 import { plainText } from './plain-text';
 
@@ -111,15 +114,31 @@ const CONFIG: Partial<Config> = { displaylogo: false, responsive: false, display
  * Sizes are layout sizes, not scaled screen sizes: reveal scales slides with a CSS
  * transform, which Plotly's hit-testing already accounts for.
  */
-export async function drawPlot(element: HTMLElement, traces: PlotTrace[], layout?: PlotLayout, text?: NetworkText): Promise<void> {
-  const Plotly = await loadPlotly();
+export async function drawPlot(
+  element: HTMLElement,
+  traces: PlotTrace[],
+  layout?: PlotLayout,
+  text?: NetworkText,
+  mark?: MomentMark,
+): Promise<void> {
+  // A network view is painted on a canvas (network-canvas.ts), without Plotly.
+  const network = traces[0]?.type === 'network';
+  const Plotly = network ? undefined : await loadPlotly();
   const width = fittedWidth(element);
   const requested = (layout?.height ?? 300) + legendRowsUnder(traces, layout, width) * LEGEND_ROW_PX;
   const height = fittedHeight(element, requested);
   element.dataset.requestedHeight = String(requested);
-  const { data, layout: styled } = plotlyFigure(traces, layout, width, height, text);
+  const { data, layout: styled } = plotlyFigure(traces, layout, width, height, text, mark);
+  if (!Plotly) {
+    canvasPlots.set(element, { traces, layout, text });
+    drawNetworkCanvas(element, { data: data as Record<string, unknown>[], layout: styled }, width, height, FONT);
+    return;
+  }
   await Plotly.react(element, data as Data[], styled as Partial<PlotlyLayout>, CONFIG);
 }
+
+/** What each canvas-painted plot was last drawn from, to paint it again at a new size. */
+const canvasPlots = new WeakMap<HTMLElement, { traces: PlotTrace[]; layout?: PlotLayout; text?: NetworkText }>();
 
 /**
  * The Plotly data and layout of a spec at a size, without Plotly (pure: Node benchmarks and
@@ -132,13 +151,43 @@ export function plotlyFigure(
   width: number,
   height: number,
   text?: NetworkText,
+  mark?: MomentMark,
 ): { data: unknown[]; layout: Record<string, unknown> } {
   const styled = styledLayout(layout, width, height);
   const network = traces[0]?.type === 'network' ? traces[0].network : undefined;
-  if (!network) return { data: traces.map(plainTrace), layout: styled };
+  if (!network) return { data: traces.map(plainTrace), layout: mark ? { ...styled, shapes: markShapes(mark, layout) } : styled };
   const margin = { l: 8, r: 8, t: layout?.title ? 40 : 8, b: 8 };
   const figure = networkFigure(network, text, height - margin.t - margin.b);
   return { data: figure.data, layout: { ...styled, ...figure.layout, margin } };
+}
+
+/**
+ * A chart's "now" as Plotly layout shapes: a disc of the series' colour at each point, sized in
+ * pixels and anchored at the data value. A path, not a 'circle': on a log axis Plotly clamps a
+ * circle's negative pixel offsets (y0 = −r) to a positive value and draws half an ellipse.
+ */
+function markShapes(mark: MomentMark, layout: PlotLayout | undefined): Record<string, unknown>[] {
+  const log = layout?.yaxis?.type === 'log';
+  return mark.points
+    .filter((p) => p.y !== null && (!log || p.y > 0))
+    .map((p) => ({
+      type: 'path',
+      path: discPath(p.size / 2),
+      xref: 'x',
+      yref: 'y',
+      xsizemode: 'pixel',
+      ysizemode: 'pixel',
+      xanchor: p.x,
+      yanchor: p.y,
+      fillcolor: p.color,
+      line: { color: '#ffffff', width: 1 },
+    }));
+}
+
+// A circle of radius r around the origin in four cubic Béziers (Plotly's paths have no arcs).
+function discPath(r: number): string {
+  const k = 0.5523 * r;
+  return `M${-r},0C${-r},${k} ${-k},${r} 0,${r}C${k},${r} ${r},${k} ${r},0C${r},${-k} ${k},${-r} 0,${-r}C${-k},${-r} ${-r},${-k} ${-r},0Z`;
 }
 
 /** A network plot's text summary for screen readers (networkSummary), or undefined for other plots. */
@@ -149,6 +198,10 @@ export function networkLabel(traces: PlotTrace[], text?: NetworkText): string | 
 
 /** Re-fits plots to their panel: after their slide was hidden while they were drawn, or the panel's room changed. */
 export async function resizePlots(root: ParentNode): Promise<void> {
+  for (const plot of root.querySelectorAll<HTMLElement>('[data-canvas-plot]')) {
+    const spec = canvasPlots.get(plot);
+    if (spec && plot.offsetWidth > 0) await drawPlot(plot, spec.traces, spec.layout, spec.text);
+  }
   const plots = [...root.querySelectorAll<HTMLElement>('.js-plotly-plot')];
   if (plots.length === 0) return;
   const Plotly = await loadPlotly();

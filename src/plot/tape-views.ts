@@ -2,13 +2,14 @@
  * Every figure the time machine shows for one moment of a block's tapes (issue 13): per view
  * the snippet asked for (showTape's `views`), one figure per tape — the network diagram, the
  * model's output, the gradient norms through time — and one loss chart for all tapes. Pure:
- * specs and their text summaries, drawn by the caller with drawPlot (one Plotly.react each).
+ * specs and their text summaries, drawn by the caller with drawPlot (one Plotly.react each, or a
+ * canvas for a network view).
  */
 import type { PlotLayout, PlotTrace, TapeData, TapeView } from '../sandbox/protocol';
 import { viewOrder } from '../sandbox/tape-time';
 import { DEFAULT_MAX_EDGES, networkViewAt } from '../sandbox/network-view';
 import { networkSummary, type NetworkText } from './network-figure';
-import { canShowOutput, gradientFigure, lossFigure, outputFigure, type TapeText } from './tape-figures';
+import { canShowOutput, gradientFigure, lossFigure, outputFigure, type MomentMark, type TapeText } from './tape-figures';
 
 /** A tape as the scrubber holds it. */
 export interface ShownTape {
@@ -24,6 +25,8 @@ export interface TapeFigure {
   key: string;
   traces: PlotTrace[];
   layout: PlotLayout;
+  /** The chart's "now" (loss and gradient charts), drawn over it. */
+  mark?: MomentMark;
   summary: string;
 }
 

@@ -116,16 +116,24 @@ async function plotsToImages(): Promise<void> {
 /** Waits until every plot element of the runs has been drawn by Plotly (or the wait runs out). */
 async function plotsDrawn(): Promise<void> {
   const until = performance.now() + PLOT_WAIT_MS;
-  const pending = () => [...document.querySelectorAll<HTMLElement>('[data-live] .live-plot')].some((el) => !el.querySelector('.main-svg'));
+  const pending = () =>
+    [...document.querySelectorAll<HTMLElement>('[data-live] .live-plot')].some(
+      (el) => !el.querySelector('.main-svg, canvas.network-canvas'),
+    );
   while (pending() && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 async function plotToImage(Plotly: PlotlyApi, plot: HTMLElement): Promise<void> {
-  if (!plot.querySelector('.main-svg')) return;
+  const canvas = plot.querySelector<HTMLCanvasElement>('canvas.network-canvas');
+  if (!plot.querySelector('.main-svg') && !canvas) return;
+  const { networkImage } = await import('../plot/network-canvas');
   const layout = (plot as HTMLElement & { _fullLayout?: { width?: number; height?: number } })._fullLayout;
-  const width = Math.round(layout?.width ?? plot.offsetWidth);
-  const height = Math.round(layout?.height ?? plot.offsetHeight);
-  const url = await Plotly.toImage(plot, { format: 'png', width, height, scale: IMAGE_SCALE } as Parameters<PlotlyApi['toImage']>[1]);
+  const width = Math.round(layout?.width ?? (canvas?.clientWidth || plot.offsetWidth));
+  const height = Math.round(layout?.height ?? (canvas?.clientHeight || plot.offsetHeight));
+  // A network view is painted, not Plotly's (network-canvas.ts): painted again at print resolution.
+  const url = canvas
+    ? (networkImage(plot, IMAGE_SCALE) ?? canvas.toDataURL('image/png'))
+    : await Plotly.toImage(plot, { format: 'png', width, height, scale: IMAGE_SCALE } as Parameters<PlotlyApi['toImage']>[1]);
   const img = document.createElement('img');
   img.className = 'live-plot live-plot-image';
   if (plot.dataset.plotId) img.dataset.plotId = plot.dataset.plotId;
@@ -134,7 +142,7 @@ async function plotToImage(Plotly: PlotlyApi, plot: HTMLElement): Promise<void> 
   img.height = height;
   img.src = url;
   await img.decode().catch(() => undefined);
-  Plotly.purge(plot);
+  if (!canvas) Plotly.purge(plot);
   plot.replaceWith(img);
 }
 

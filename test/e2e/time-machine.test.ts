@@ -26,16 +26,16 @@ const status = (page: Page) => page.$eval(BLOCK, (el) => el.getAttribute('data-s
 const drawn = (page: Page, index: number) =>
   page.waitForFunction(([sel, i]) => document.querySelector<HTMLElement>(sel as string)?.dataset.tmDrawn === String(i), [MACHINE, index]);
 
-/** What the figures show now: the ReLU diagram's traces (dead units, colours) and where the loss markers are. */
+/** What the figures show now: the ReLU diagram's pixels (it is painted on a canvas) and where the loss chart's dots are. */
 const shown = (page: Page) =>
   page.evaluate((sel) => {
-    type Plot = HTMLElement & { data?: Array<{ x?: number[]; y?: number[]; marker?: { color?: unknown } }> };
+    type Plot = HTMLElement & { layout?: { shapes?: Array<{ xanchor: number }> } };
     const plot = (key: string) => document.querySelector<Plot>(`${sel} [data-tm-view="${key}"]`)!;
-    const network = plot('network:relu').data!.map((t) => [t.x?.length, JSON.stringify(t.marker?.color ?? null)]);
-    const loss = plot('loss').data!;
+    const network = plot('network:relu').querySelector('canvas')!.toDataURL();
+    const dots = plot('loss').layout!.shapes!;
     return {
-      network: JSON.stringify(network),
-      lossMarker: [loss[1].x![0], loss[3].x![0]],
+      network,
+      lossMarker: dots.map((dot) => dot.xanchor),
       label: plot('network:relu').getAttribute('aria-label'),
     };
   }, MACHINE);
@@ -73,6 +73,30 @@ describe('time machine', () => {
     expect(start.network).not.toBe(last.network);
     expect(start.lossMarker).toEqual([0, 0]);
     expect(start.label).toMatch(/20 个单元，死掉 4 个/); // the summary counts the units dead at the start (second layer)
+    // Hover a dead unit of the second layer: its tip says so, as Plotly's did.
+    const canvas = page.locator(`${MACHINE} [data-tm-view="network:relu"] canvas`);
+    const tip = page.locator(`${MACHINE} [data-tm-view="network:relu"] .network-tip`);
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + 2);
+    await expect.poll(() => tip.isHidden()).toBe(true); // control: nothing under the pointer in a corner
+    // A dead unit is where the canvas shows their grey (#b9b6ae), as a viewer finds it.
+    const deadAt = await canvas.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < pixels.length; i += 4) {
+        const near = (k: number, v: number) => Math.abs(pixels[i + k] - v) <= 4;
+        if (near(0, 185) && near(1, 182) && near(2, 174)) {
+          const ratio = c.width / c.clientWidth;
+          return [((i / 4) % c.width) / ratio, Math.floor(i / 4 / c.width) / ratio];
+        }
+      }
+      return undefined;
+    });
+    expect(deadAt).toBeDefined();
+    const [dx, dy] = deadAt!;
+    const scale = box.width / (await canvas.evaluate((el) => (el as HTMLCanvasElement).clientWidth));
+    await page.mouse.move(box.x + dx * scale, box.y + dy * scale);
+    await expect.poll(() => tip.textContent()).toMatch(/死掉/);
 
     await dragTo(page, 0, 0.5);
     await page.waitForFunction((sel) => Number(document.querySelector<HTMLElement>(sel)?.dataset.tmDrawn) > 4, MACHINE);

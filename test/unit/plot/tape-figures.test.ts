@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { datasets, makeLeakyRelu, mlp, predict as corePredict, record, restoreSnapshot, train } from '../../../src/core/index';
 import type { TapeData } from '../../../src/sandbox/protocol';
 import { canShowOutput, gradientFigure, lossFigure, outputFigure, predict } from '../../../src/plot/tape-figures';
+import { PLOT_COLORS, plotlyFigure } from '../../../src/plot/draw-plot';
 import { figureKeys, timeAxis } from '../../../src/sandbox/tape-time';
 import { tapeFigures, type ShownTape } from '../../../src/plot/tape-views';
 import { mathsText } from '../../../src/plot/network-figure';
@@ -51,8 +52,25 @@ describe('tape figures', () => {
     expect(layout?.showlegend).toBe(true);
     const inLegend = traces.filter((trace) => trace.name !== undefined && trace.showlegend !== false).map((trace) => trace.name);
     expect(inLegend).toEqual([mathsTapeText('tmGradLayer', { layer: 1 }), mathsTapeText('tmGradLayer', { layer: 3 })]);
-    // Every layer still has its line (and its marker at the snapshot shown).
-    expect(traces.filter((trace) => trace.mode === 'lines')).toHaveLength(3);
+    // Every layer still has its line (and its dot at the snapshot shown).
+    expect(traces.filter((trace) => trace.mode === 'lines+markers')).toHaveLength(3);
+    expect(gradientFigure({ name: 'a', tape }, 3).mark?.points).toHaveLength(3);
+  });
+
+  it('moves only the mark from snapshot to snapshot: the same line arrays, the dot a layout shape', () => {
+    const { tape } = xorRun();
+    const [a, b] = [gradientFigure({ name: 'a', tape }, 1), gradientFigure({ name: 'a', tape }, 5)];
+    // The same arrays, so Plotly.react finds the data unchanged and redraws only the shapes.
+    a.traces.forEach((trace, k) => expect(trace.y).toBe(b.traces[k].y));
+    expect(a.mark).not.toEqual(b.mark);
+    const { layout } = plotlyFigure(b.traces, b.layout, 400, 200, undefined, b.mark);
+    const shapes = layout.shapes as { xanchor: number; yanchor: number; xsizemode: string }[];
+    expect(shapes).toHaveLength(3);
+    expect(shapes[0].xanchor).toBe(b.mark!.points[0].x);
+    expect(shapes[0].yanchor).toBe(b.mark!.points[0].y); // a data value, on the gradient chart's log axis too
+    expect(shapes[0].xsizemode).toBe('pixel');
+    // Control: a chart without a mark has no shapes.
+    expect(plotlyFigure(b.traces, b.layout, 400, 200).layout.shapes).toBeUndefined();
   });
 
   it('a step-recorded tape is timed in steps, an epoch-recorded one in epochs', () => {
@@ -65,11 +83,10 @@ describe('tape figures', () => {
     expect(timeAxis(byEpoch as unknown as TapeData)).toEqual({ unit: 'epoch', values: [0, 3, 6, 9] });
   });
 
-  it('puts the loss markers at the snapshot shown; a decision map of the XOR net’s output with the probe points on top', () => {
+  it('puts the loss mark at the snapshot shown; a decision map of the XOR net’s output with the probe points on top', () => {
     const { tape } = xorRun();
     const loss = lossFigure([{ name: 'a', tape }], 4);
-    expect(loss.traces[1].x).toEqual([20]);
-    expect(loss.traces[1].y).toEqual([tape.loss[4]]);
+    expect(loss.mark?.points).toEqual([{ x: 20, y: tape.loss[4], color: PLOT_COLORS[0], size: 11 }]);
     const map = outputFigure({ name: 'a', tape }, tape.count - 1, mathsTapeText, 200, 5);
     expect(map.traces[0].type).toBe('heatmap');
     const z = map.traces[0].z as number[][];
