@@ -35,6 +35,10 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 /** Creates the panel's behaviour over its element (`[data-output]`). */
 export function createOutputPanel(element: HTMLElement) {
   const plots = new Map<string, HTMLElement>();
+  // The last run's plot elements, kept through a clear(): the next run's plot of the same id is
+  // drawn into its old element, so Plotly diffs the figure (Plotly.react) instead of building it
+  // from nothing — the first fresh output after Run shows sooner, most of all on a slow phone.
+  let spare = new Map<string, HTMLElement>();
   const pendingUpdates = new Map<string, PlotSpec>();
   // An update without a layout keeps the figure's last one (its title and height).
   const layouts = new Map<string, PlotSpec['layout']>();
@@ -83,6 +87,14 @@ export function createOutputPanel(element: HTMLElement) {
     else frame = requestAnimationFrame(flushUpdates);
   };
 
+  /** The last run's element of this plot, if it was drawn the same way (Plotly, or a network view's canvas). */
+  const reusable = (output: PlotSpec & { id: string }): HTMLElement | undefined => {
+    const old = spare.get(output.id);
+    spare.delete(output.id);
+    const canvas = output.traces[0]?.type === 'network';
+    return old && (old.dataset.canvasPlot === 'network') === canvas ? old : undefined;
+  };
+
   /** A button under a plot that shows and hides its numbers as a table (built when first shown). */
   const addTableToggle = (id: string) => {
     const toggle = document.createElement('button');
@@ -111,6 +123,7 @@ export function createOutputPanel(element: HTMLElement) {
     clear(): void {
       element.replaceChildren();
       delete element.dataset.typeChecked;
+      spare = new Map(plots);
       plots.clear();
       layouts.clear();
       specs.clear();
@@ -142,7 +155,7 @@ export function createOutputPanel(element: HTMLElement) {
           else if (logs === RUNNER_LIMITS.maxLogs + 1) line('log log-warn', t('logsCapped', { count: RUNNER_LIMITS.maxLogs }));
           break;
         case 'plot': {
-          const div = document.createElement('div');
+          const div = reusable(output) ?? document.createElement('div');
           div.className = 'live-plot';
           div.dataset.plotId = output.id;
           div.setAttribute('role', 'img');

@@ -66,6 +66,18 @@ describe('a live block', () => {
     expect(await page.$$eval(`${BLOCK} .live-plot .bars .point`, (bars) => bars.length)).toBe(4);
   });
 
+  it("draws a re-run's plot into the plot's old element (Plotly diffs the figure instead of building it again)", async () => {
+    await page.$eval(`${BLOCK} .live-plot`, (el) => Object.assign(el, { drawnBefore: true }));
+    await setCode("import { plot } from 'rectify';\nplot([{ type: 'bar', x: ['a', 'b', 'c'], y: [1, 2, 3] }]);");
+    expect(await runAndWait()).toBe('done');
+    await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .live-plot .bars .point`).length === 3, BLOCK);
+    expect(await page.$eval(`${BLOCK} .live-plot`, (el) => 'drawnBefore' in el)).toBe(true);
+    // Control: a run that draws no plot shows none (the kept element is not put back for nothing).
+    await setCode("console.log('no plot')");
+    expect(await runAndWait()).toBe('done');
+    expect(await page.$$(`${BLOCK} .live-plot`)).toHaveLength(0);
+  });
+
   it('runs what was typed on Ctrl+Enter and shows the log', async () => {
     await setCode("import { relu } from 'rectify';\nconsole.log('relu(-3) =', relu(-3), 'relu(6*7) =', relu(6 * 7));");
     expect(await runAndWait()).toBe('done');
