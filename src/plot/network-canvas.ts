@@ -1,7 +1,7 @@
 /**
  * A network view on a canvas of its own. Issue 13 measured Plotly.react at 25–31 ms per network
  * diagram here (a dozen traces, ~300 edges), so a scrub step with two of them could not reach
- * 30 frames per second; painted on a canvas the same picture takes a millisecond or two. The
+ * 30 frames per second (bench/scrub.bench.ts: ~95 ms a step with Plotly, ~30 ms painted). The
  * picture is still networkFigure's (the one figure builder): its Plotly traces and layout are
  * turned into a scene of pixel shapes (sceneOf, pure, tested in Node) and painted here; hover
  * shows a unit's lines as Plotly did. Only traces networkFigure makes are understood.
@@ -31,8 +31,6 @@ interface Unit {
   symbol: 'circle' | 'circle-x' | 'square';
   /** Hover text, lines joined by <br> as in the Plotly trace. */
   text: string;
-  /** Drawn beside the marker (wide layers' blocks). */
-  label?: string;
 }
 interface Label {
   kind: 'label';
@@ -72,7 +70,7 @@ export function sceneOf(figure: NetworkFigure, width: number, height: number): S
     const marker = trace.marker as MarkerSpec;
     const texts = (trace.text as string[] | undefined) ?? [];
     xs.forEach((x, i) => {
-      scene.push({
+      const unit: Unit = {
         kind: 'unit',
         x: px(x),
         y: py(ys[i]),
@@ -82,8 +80,20 @@ export function sceneOf(figure: NetworkFigure, width: number, height: number): S
         strokeWidth: marker.line?.width ?? 0,
         symbol: marker.symbol === 'circle-x' || marker.symbol === 'square' ? marker.symbol : 'circle',
         text: texts[i] ?? '',
-        label: trace.mode === 'markers+text' ? texts[i] : undefined,
-      });
+      };
+      scene.push(unit);
+      // 'markers+text' (a wide layer's block): its text to the right of the marker.
+      if (trace.mode === 'markers+text') {
+        scene.push({
+          kind: 'label',
+          x: unit.x + unit.size / 2 + 4,
+          y: unit.y,
+          text: unit.text,
+          size: 12,
+          align: 'left',
+          baseline: 'middle',
+        });
+      }
     });
   }
   for (const note of layout.annotations ?? []) {
@@ -116,7 +126,8 @@ export function sceneOf(figure: NetworkFigure, width: number, height: number): S
 interface MarkerSpec {
   size: number;
   color: string | number[];
-  colorscale?: string;
+  /** Stops [position, 'rgb(r,g,b)'], as networkFigure gives them. */
+  colorscale?: readonly (readonly [number, string])[];
   reversescale?: boolean;
   cmin?: number;
   cmax?: number;
@@ -124,33 +135,25 @@ interface MarkerSpec {
   line?: { color: string; width: number };
 }
 
-// Plotly's YlGnBu, the only scale networkFigure uses (copied from its bundle: 0 navy … 1 pale yellow).
-const YLGNBU: readonly [number, readonly [number, number, number]][] = [
-  [0, [8, 29, 88]],
-  [0.125, [37, 52, 148]],
-  [0.25, [34, 94, 168]],
-  [0.375, [29, 145, 192]],
-  [0.5, [65, 182, 196]],
-  [0.625, [127, 205, 187]],
-  [0.75, [199, 233, 180]],
-  [0.875, [237, 248, 217]],
-  [1, [255, 255, 217]],
-];
-
 function fillOf(marker: MarkerSpec, i: number): string {
   if (typeof marker.color === 'string') return marker.color;
+  const stops = marker.colorscale ?? [];
+  if (stops.length < 2) return 'rgb(128,128,128)';
   const v = marker.color[i] ?? 0;
   const lo = marker.cmin ?? 0;
   const hi = marker.cmax ?? 1;
   let f = hi > lo ? Math.min(1, Math.max(0, (v - lo) / (hi - lo))) : 0;
   if (marker.reversescale) f = 1 - f;
-  const k = Math.min(YLGNBU.length - 2, Math.floor(f * (YLGNBU.length - 1)));
-  const [fa, a] = YLGNBU[k];
-  const [fb, b] = YLGNBU[k + 1];
-  const s = (f - fa) / (fb - fa);
+  let k = 0;
+  while (k < stops.length - 2 && stops[k + 1][0] < f) k++;
+  const [[fa, ca], [fb, cb]] = [stops[k], stops[k + 1]];
+  const [a, b] = [rgb(ca), rgb(cb)];
+  const s = fb > fa ? (f - fa) / (fb - fa) : 0;
   const c = a.map((ch, n) => Math.round(ch + (b[n] - ch) * s));
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
+
+const rgb = (color: string) => (color.match(/\d+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number);
 
 /** The unit under (x, y) CSS px, if any: the nearest whose marker (or a 6 px target) holds the point. */
 export function unitAt(scene: readonly SceneItem[], x: number, y: number): Unit | undefined {
@@ -164,19 +167,26 @@ export function unitAt(scene: readonly SceneItem[], x: number, y: number): Unit 
   return best;
 }
 
-const drawn = new WeakMap<HTMLElement, { canvas: HTMLCanvasElement; tip: HTMLElement; scene: SceneItem[]; font: string }>();
+/** What a painted element holds: its canvas, hover tip, the scene last painted and its font. */
+interface Painted {
+  canvas: HTMLCanvasElement;
+  tip: HTMLElement;
+  scene: SceneItem[];
+  font: string;
+}
+const drawn = new WeakMap<HTMLElement, Painted>();
 
-/** The network view painted in `element`, as a PNG data URL at `scale` × its CSS size (for print), if there is one. */
-export function networkImage(element: HTMLElement, scale: number): string | undefined {
+/** The network view painted in `element`, as a PNG data URL at `scale` × its CSS size (for print). */
+export function networkImage(element: HTMLElement, scale: number): string {
   const state = drawn.get(element);
-  if (!state) return undefined;
+  if (!state) throw new Error('networkImage: nothing was painted in this element');
   const width = state.canvas.clientWidth;
   const height = state.canvas.clientHeight;
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
   const context = canvas.getContext('2d');
-  if (!context) return undefined;
+  if (!context) throw new Error('networkImage: no 2D canvas');
   context.setTransform(scale, 0, 0, scale, 0, 0);
   for (const item of state.scene) paint(context, item, state.font);
   return canvas.toDataURL('image/png');
@@ -271,16 +281,9 @@ function paint(context: CanvasRenderingContext2D, item: SceneItem, font: string)
     context.lineWidth = Math.max(1, item.strokeWidth);
     context.stroke();
   }
-  if (item.label) {
-    context.fillStyle = '#1b1d22';
-    context.font = `12px ${font}`;
-    context.textAlign = 'left';
-    context.textBaseline = 'middle';
-    context.fillText(item.label, item.x + r + 4, item.y);
-  }
 }
 
-function showTip(state: { canvas: HTMLCanvasElement; tip: HTMLElement; scene: SceneItem[] }, event: PointerEvent): void {
+function showTip(state: Painted, event: PointerEvent): void {
   // Reveal scales slides with a CSS transform: back from screen px to the canvas's CSS px.
   const box = state.canvas.getBoundingClientRect();
   const scale = box.width / (state.canvas.clientWidth || box.width);

@@ -1,9 +1,8 @@
 /**
- * A validated network view (sandbox/plot-spec.ts: NetworkView) as Plotly traces and layout
- * parts: edges as NaN-separated line traces bucketed by width (one trace per bucket and colour,
- * never layout shapes — issue 13 measured shapes 10× slower to redraw), units as one marker
- * trace for the living and one for the dead, wide layers as one labelled block, and each
- * layer's name and ‖dL/dW‖ as annotations. Every text it shows goes through plainText; the
+ * A validated network view (sandbox/plot-spec.ts: NetworkView) as a figure in Plotly's terms,
+ * which network-canvas.ts paints: edges as NaN-separated lines bucketed by width (one per bucket
+ * and colour), units as one marker trace for the living and one for the dead, wide layers as
+ * one labelled block, and each layer's name and ‖dL/dW‖ as annotations. Every text it shows goes through plainText; the
  * words come from the caller (the deck's t()), or are maths-only when none are given.
  */
 import { NETWORK_CAPS } from '../sandbox/plot-spec';
@@ -63,6 +62,18 @@ const WIDTHS = [0.5, 1.2, 2.4, 4];
 /** Space between the outermost units and their layer's labels, and one more line of 12 px labels (px). */
 const LABEL_GAP_PX = 3;
 const LABEL_LINE_PX = 15;
+/** Units' colours by mean activation: Plotly's YlGnBu stops (0 navy … 1 pale yellow), given as stops so a painter needs no names. */
+export const UNIT_COLORSCALE: readonly (readonly [number, string])[] = [
+  [0, 'rgb(8,29,88)'],
+  [0.125, 'rgb(37,52,148)'],
+  [0.25, 'rgb(34,94,168)'],
+  [0.375, 'rgb(29,145,192)'],
+  [0.5, 'rgb(65,182,196)'],
+  [0.625, 'rgb(127,205,187)'],
+  [0.75, 'rgb(199,233,180)'],
+  [0.875, 'rgb(237,248,217)'],
+  [1, 'rgb(255,255,217)'],
+];
 /** Smallest unit marker (px): still a dot with a visible ring or cross. */
 const MIN_UNIT_PX = 5;
 
@@ -83,8 +94,11 @@ export function networkFigure(
     (drawn(layer) ? Math.min(1, (layer.units - 1) / Math.max(1, tallest - 1)) : 1);
   const data: Record<string, unknown>[] = [...edgeTraces(view, y)];
   const yRange = layers.length > 3 ? 1.6 : 1.4;
-  const spacingPx = tallest > 1 ? (plotHeightPx * (2 / (2 * yRange))) / (tallest - 1) : Infinity;
+  // A column spans 2 of the y axis's 2·yRange.
+  const spacingPx = tallest > 1 ? plotHeightPx / yRange / (tallest - 1) : Infinity;
   const size = Math.max(MIN_UNIT_PX, Math.min(18, 220 / tallest, 0.9 * spacingPx));
+  // The dead and the inactive are what the eye looks for: at least 8 px where their spacing allows.
+  const markedSize = Math.max(size, Math.min(8, spacingPx));
   const alive = { x: [] as number[], y: [] as number[], color: [] as number[], text: [] as string[] };
   const dead = { x: [] as number[], y: [] as number[], text: [] as string[] };
   const blocks = { x: [] as number[], y: [] as number[], text: [] as string[] };
@@ -150,7 +164,7 @@ export function networkFigure(
     }
   });
   const [cmin, cmax] = [Math.min(0, ...alive.color, ...inactive.color), Math.max(1e-9, ...alive.color, ...inactive.color)];
-  const scale = { colorscale: 'YlGnBu', reversescale: true, cmin, cmax };
+  const scale = { colorscale: UNIT_COLORSCALE, reversescale: true, cmin, cmax };
   const hover = { hovertemplate: '%{text}<extra></extra>', showlegend: false };
   data.push({
     type: 'scatter',
@@ -165,7 +179,7 @@ export function networkFigure(
     mode: 'markers',
     ...inactive,
     ...hover,
-    marker: { size: Math.max(size, Math.min(8, spacingPx)), color: inactive.color, ...scale, line: { color: ORANGE, width: 2 } },
+    marker: { size: markedSize, color: inactive.color, ...scale, line: { color: ORANGE, width: 2 } },
   });
   data.push({
     type: 'scatter',
@@ -179,8 +193,7 @@ export function networkFigure(
     mode: 'markers',
     ...dead,
     ...hover,
-    // Never smaller than 8 px: in a 64-unit column the dead are what the eye looks for.
-    marker: { size: Math.max(size, Math.min(8, spacingPx)), color: GREY, symbol: 'circle-x', line: { color: '#5b6270', width: 1.5 } },
+    marker: { size: markedSize, color: GREY, symbol: 'circle-x', line: { color: '#5b6270', width: 1.5 } },
   });
   if (blocks.x.length) {
     data.push({

@@ -126,13 +126,12 @@ async function plotsDrawn(): Promise<void> {
 async function plotToImage(Plotly: PlotlyApi, plot: HTMLElement): Promise<void> {
   const canvas = plot.querySelector<HTMLCanvasElement>('canvas.network-canvas');
   if (!plot.querySelector('.main-svg') && !canvas) return;
-  const { networkImage } = await import('../plot/network-canvas');
   const layout = (plot as HTMLElement & { _fullLayout?: { width?: number; height?: number } })._fullLayout;
   const width = Math.round(layout?.width ?? (canvas?.clientWidth || plot.offsetWidth));
   const height = Math.round(layout?.height ?? (canvas?.clientHeight || plot.offsetHeight));
   // A network view is painted, not Plotly's (network-canvas.ts): painted again at print resolution.
   const url = canvas
-    ? (networkImage(plot, IMAGE_SCALE) ?? canvas.toDataURL('image/png'))
+    ? (await import('../plot/network-canvas')).networkImage(plot, IMAGE_SCALE)
     : await Plotly.toImage(plot, { format: 'png', width, height, scale: IMAGE_SCALE } as Parameters<PlotlyApi['toImage']>[1]);
   const img = document.createElement('img');
   img.className = 'live-plot live-plot-image';
