@@ -154,9 +154,9 @@ export async function runBlocks(deck, { timeoutMs = 30_000 } = {}) {
       .waitForFunction(
         (sel) => {
           const el = document.querySelector(sel);
-          return (
-            el?.dataset.editorReady === 'true' && [...el.querySelectorAll('.live-plot')].every((plot) => plot.querySelector('.main-svg'))
-          );
+          // A plot is drawn by Plotly (its SVG) or, a network view, painted on a canvas (src/plot/network-canvas.ts).
+          const drawn = (plot) => plot.querySelector('.main-svg, canvas.network-canvas');
+          return el?.dataset.editorReady === 'true' && [...el.querySelectorAll('.live-plot')].every(drawn);
         },
         block,
         { timeout: 30_000 },
