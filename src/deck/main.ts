@@ -10,7 +10,7 @@ import 'reveal.js/reveal.css';
 import '../../assets/theme.css';
 import '../../assets/phone.css';
 import { loadFallbackFontIfNeeded } from './fallback-font';
-import { deckConfig } from './config';
+import { deckConfig, followWidth, startingView } from './config';
 import { AccessibilityPlugin } from './accessibility';
 import { HighlightPlugin, highlightSlides } from './highlight-plugin';
 import { createRebuild, renderSlides } from './rebuild';
@@ -50,11 +50,16 @@ renderSlides(slidesElement, files);
 
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
+  ...(isPrintView() ? {} : startingView(window.innerWidth)),
   // Order matters: live fences become blocks before highlighting touches code.
   plugins: [Markdown, liveCode.plugin, HighlightPlugin, MathPlugin, AccessibilityPlugin(), stopWithDeckPlugin],
 });
 
 await deck.initialize();
+followWidth(deck, true);
+// From here on, whenever reveal replaces the slides behind the live blocks, they are rebuilt.
+const { rebuild: reloadSlides, stop: stopRebuildWatch } = createRebuild(deck, slidesElement, liveCode, () => slideFilesFor(language));
+stopWithDeck.push(stopRebuildWatch);
 // The extras below must never keep the deck from starting: each one that fails is reported and skipped.
 optional('lazy plugins', () => installLazyPlugins(deck));
 const stopPresenterTools = passive ? undefined : optional('presenter tools', () => installPresenterTools(deck, liveCode));
@@ -86,8 +91,6 @@ function optional<T>(part: string, start: () => T): T | undefined {
     return undefined;
   }
 }
-
-const reloadSlides = createRebuild(deck, slidesElement, liveCode);
 
 /** Swaps the slides to another language in place; the URL remembers it. */
 async function switchLanguage(next: Language): Promise<void> {

@@ -326,3 +326,73 @@ function indices(): Promise<{ h: number; v: number }> {
 function currentId(): Promise<string | undefined> {
   return page.evaluate(() => window.Reveal.getCurrentSlide()?.id);
 }
+
+describe('a phone switching language, and turned to landscape and back', () => {
+  let phone: Page;
+  const live = '#four-guests [data-live]';
+  const scrollView = () => phone.evaluate(() => window.Reveal.isScrollView());
+  /** Taps (or clicks, in landscape) Run on the four guests' block and gives back its log once the run is done. */
+  async function run(): Promise<string> {
+    await phone.$eval(live, (el) => el.querySelector('[data-output]')!.replaceChildren());
+    await phone.tap(`${live} [data-action="run"]`);
+    await phone.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', live, { timeout: 15_000 });
+    return phone.$eval(`${live} [data-output]`, (el) => el.textContent ?? '');
+  }
+  /** The current slide's id and where its heading is on screen. */
+  const shown = () =>
+    phone.evaluate(() => {
+      const slide = window.Reveal.getCurrentSlide();
+      const heading = slide?.querySelector('h2, h3');
+      return { id: slide?.id, heading: heading?.textContent, top: heading?.getBoundingClientRect().top ?? -1 };
+    });
+
+  beforeAll(async () => {
+    const reader = await harness.browser.newContext({
+      viewport: { width: WIDTH, height: HEIGHT },
+      serviceWorkers: 'block',
+      isMobile: true,
+      hasTouch: true,
+    });
+    phone = await reader.newPage();
+    await phone.goto(`${harness.url}#/four-guests`);
+    await waitForDeck(phone);
+    await phone.waitForFunction(() => window.Reveal.getCurrentSlide()?.id === 'four-guests');
+  });
+  afterAll(async () => {
+    await phone?.context().close();
+  });
+
+  it('switches to English in the scroll view, on the same slide, and its blocks still run', async () => {
+    // Control: in Chinese, the slide is on screen in the scroll view and its block runs.
+    expect(await scrollView()).toBe(true);
+    expect(await run()).toContain('客人 A');
+    const pages = () => phone.evaluate(() => document.querySelectorAll('.scroll-page section').length);
+    const slides = await pages();
+    expect(slides).toBeGreaterThan(30);
+    await phone.tap('.language-toggle');
+    await phone.waitForFunction(
+      () => document.documentElement.lang === 'en' && /Four guests/.test(window.Reveal.getCurrentSlide()?.textContent ?? ''),
+    );
+    expect(await scrollView()).toBe(true);
+    // Every slide in a page of the scroll view, none left outside (a blank screen before the fix).
+    expect(await pages()).toBe(slides);
+    await expect.poll(shown).toMatchObject({ id: 'four-guests', heading: 'Four guests, five bouncers' });
+    expect((await shown()).top).toBeGreaterThanOrEqual(0);
+    expect((await shown()).top).toBeLessThan(120);
+    expect(await run()).toContain('Guest A');
+  });
+
+  it('runs its blocks in landscape, where the scroll view is off, and in portrait again', async () => {
+    await phone.setViewportSize({ width: HEIGHT, height: WIDTH });
+    await phone.waitForFunction(() => !window.Reveal.isScrollView());
+    // reveal puts back copies of the slides as they were when its scroll view switched on; the deck rebuilds them.
+    await phone.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('data-status') === 'idle' && window.Reveal.getCurrentSlide()?.id === 'four-guests',
+      live,
+    );
+    expect(await run()).toContain('Guest A');
+    await phone.setViewportSize({ width: WIDTH, height: HEIGHT });
+    await phone.waitForFunction(() => window.Reveal.isScrollView());
+    expect(await run()).toContain('Guest A');
+  });
+});

@@ -14,8 +14,8 @@ const FOLDERS = ['src/deck', 'src/slides', 'src/live', 'src/tools', 'src/i18n', 
 const TABLE = 'src/i18n/ui-text.ts';
 /** Literals that are not words for the viewer, by file. */
 const ALLOWED: Record<string, string[]> = {
-  // A Han character the font check measures, never shown.
-  'src/deck/fallback-font.ts': ["'中'"],
+  // Han characters the font check draws off screen, never shown.
+  'src/deck/fallback-font.ts': ["'中'", "'国'"],
 };
 
 const HAN = /\p{Script=Han}/u;
