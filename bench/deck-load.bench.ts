@@ -5,22 +5,21 @@
  * with the paired ratio. Budget (issue 2): ≤ 1.2× the reference's time, ≤ 150 KB gzip.
  */
 import { afterAll, beforeAll, it } from 'vitest';
-import { build } from 'vite';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../test/e2e/harness';
+import { firstSlideProbe, launchChromium } from '../test/e2e/harness';
+import { buildReferenceDeck, REFERENCE_DIR } from './reference-deck';
 import { serveStatic, type StaticServer } from '../scripts/static-server.mjs';
 
 const RUNS = 15;
-const REFERENCE_DIR = 'dist-bench-reference';
 
 let browser: Browser;
 let deck: StaticServer;
 let reference: StaticServer;
 
 beforeAll(async () => {
-  await build({ root: 'bench/reference', base: './', build: { outDir: `../../${REFERENCE_DIR}`, emptyOutDir: true }, logLevel: 'silent' });
+  await buildReferenceDeck();
   deck = await serveStatic('dist');
   reference = await serveStatic(REFERENCE_DIR);
   browser = await launchChromium();
@@ -41,23 +40,19 @@ interface Sample {
 async function coldLoad(url: string): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
+  const { shown } = await firstSlideProbe(page, 30_000);
   await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(
-    () => {
-      const heading = document.querySelector('.reveal.ready .slides section.present h1, .reveal.ready .slides section.present h2');
-      if (!heading || heading.getBoundingClientRect().height === 0) return false;
-      return {
-        ms: performance.now(),
-        files: performance
-          .getEntriesByType('resource')
-          .map((e) => e.name)
-          .concat(location.href),
-      };
-    },
-    null,
-    { polling: 'raf', timeout: 30_000 },
+  const ms = await shown;
+  const files = await page.evaluate(
+    (ms) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime <= ms)
+        .map((entry) => entry.name)
+        .concat(location.href),
+    ms,
   );
-  const sample = (await handle.jsonValue()) as Sample;
+  const sample: Sample = { ms, files };
   await context.close();
   return sample;
 }

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { DIST, firstSlideShownAt, launchChromium } from '../test/e2e/harness';
+import { DIST, firstSlideProbe, launchChromium } from '../test/e2e/harness';
 import { serveStatic, type StaticServer } from '../scripts/static-server.mjs';
 
 const RUNS = 9;
@@ -43,8 +43,9 @@ async function firstSlide(url: string): Promise<number> {
     (route) => route.abort(),
   );
   const page = await context.newPage();
+  const { shown } = await firstSlideProbe(page);
   await page.goto(url, { waitUntil: 'commit' });
-  const ms = await firstSlideShownAt(page);
+  const ms = await shown;
   await context.close();
   return ms;
 }
