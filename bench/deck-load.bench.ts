@@ -8,7 +8,7 @@ import { afterAll, beforeAll, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { firstSlideProbe, launchChromium } from '../test/e2e/harness';
+import { DIST, firstSlideProbe, launchChromium } from '../test/e2e/harness';
 import { buildReferenceDeck, REFERENCE_DIR } from './reference-deck';
 import { serveStatic, type StaticServer } from '../scripts/static-server.mjs';
 
@@ -20,7 +20,7 @@ let reference: StaticServer;
 
 beforeAll(async () => {
   await buildReferenceDeck();
-  deck = await serveStatic('dist');
+  deck = await serveStatic(DIST);
   reference = await serveStatic(REFERENCE_DIR);
   browser = await launchChromium();
 });
@@ -76,7 +76,7 @@ it('cold load: first slide visible, deck vs plain reveal.js + markdown', async (
     referenceSamples.push(await coldLoad(reference.url));
   }
   const ratios = deckSamples.map((s, i) => s.ms / referenceSamples[i].ms);
-  const deckKb = gzipBytes('dist', deckSamples[0].files) / 1024;
+  const deckKb = gzipBytes(DIST, deckSamples[0].files) / 1024;
   const referenceKb = gzipBytes(REFERENCE_DIR, referenceSamples[0].files) / 1024;
   console.log(`\nCold load to first slide (median of ${RUNS}, interleaved, fresh contexts)`);
   console.table({

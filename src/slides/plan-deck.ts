@@ -23,13 +23,34 @@ export function planDeck(files: Record<string, string>): FilePlan[] {
     });
 }
 
-/** Orders by file name only, so `slides/10-x.md` follows `slides/09-y.md`, as authors expect. */
-function compareFileNames(a: string, b: string): number {
-  // One collator for the sort: `localeCompare` with options builds one per call (~2 ms each on a slow phone).
-  fileNameOrder ??= new Intl.Collator('en', { numeric: true });
-  return fileNameOrder.compare(baseName(a), baseName(b));
+/**
+ * Orders by file name only, runs of digits by their value, so `slides/9-x.md` comes before
+ * `slides/10-y.md`, as authors expect. By hand: an `Intl.Collator` with `numeric` first loads
+ * its locale data, ~30 ms of the deck's start.
+ */
+export function compareFileNames(a: string, b: string): number {
+  const left = baseName(a).match(NAME_PARTS) ?? [];
+  const right = baseName(b).match(NAME_PARTS) ?? [];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const order = comparePart(left[i], right[i]);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
 }
-let fileNameOrder: Intl.Collator | undefined;
+
+/** A file name's runs of digits and runs of everything else. */
+const NAME_PARTS = /\d+|\D+/g;
+
+function comparePart(a: string, b: string): number {
+  if (/^\d/.test(a) && /^\d/.test(b)) {
+    // Any number of digits: compare without leading zeros, by length, then digit by digit.
+    const [x, y] = [a.replace(/^0+(?=\d)/, ''), b.replace(/^0+(?=\d)/, '')];
+    if (x.length !== y.length) return x.length - y.length;
+    if (x !== y) return x < y ? -1 : 1;
+    return a.length - b.length; // "01" after "1"
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
