@@ -62,19 +62,23 @@ export function createRebuild(
       followWidth(deck, false);
       deck.toggleScrollView(false);
     }
-    renderSlides(slidesElement, files);
-    const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
-    await markdown.processSlides(slidesElement);
-    await markdown.convertSlides();
-    liveCode.rebuild(slidesElement);
-    deck.sync();
-    const slide = showAgain(deck, shown);
-    if (scrollView) {
-      deck.toggleScrollView(true);
-      followWidth(deck, true);
-      // The scroll view settles on its current slide only once it has scrolled there.
-      if (slide) scrollToSlide(slide);
+    let slide: HTMLElement | undefined;
+    try {
+      renderSlides(slidesElement, files);
+      const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
+      await markdown.processSlides(slidesElement);
+      await markdown.convertSlides();
+      liveCode.rebuild(slidesElement);
+      deck.sync();
+      slide = showAgain(deck, shown);
+    } finally {
+      if (scrollView) {
+        deck.toggleScrollView(true);
+        followWidth(deck, true);
+      }
     }
+    // The scroll view settles on its current slide only once it has scrolled there.
+    if (scrollView && slide) scrollToSlide(slide);
     liveCode.prepareNearby();
     await highlightSlides(deck, deck.getSlides());
     await typesetSlides(deck, deck.getSlides());
@@ -82,9 +86,11 @@ export function createRebuild(
 
   const onSync = () => {
     if (rebuilding || liveCode.blocks().every((block) => block.element.isConnected)) return;
+    rebuilding = true; // reveal may sync again before the files are read
     void currentFiles()
       .then(rebuild)
-      .catch((error: unknown) => console.error('Rectify: rebuilding the slides', error));
+      .catch((error: unknown) => console.error('Rectify: rebuilding the slides', error))
+      .finally(() => (rebuilding = false));
   };
   deck.on('sync', onSync);
   return { rebuild, stop: () => deck.off('sync', onSync) };
