@@ -65,7 +65,8 @@ export function startingView(width: number): Pick<RevealConfig, 'view'> {
  * to landscape), as it does by default. Not after a start in the scroll view (`startingView`)
  * until this is called with true; a rebuild turns it off while it replaces the slides. reveal
  * reads `view` from its live configuration (`getConfig()`) at each layout; `configure()` would
- * also lay every slide out again.
+ * also lay every slide out again. Only for a deck in (or started in) the scroll view: the print
+ * view is a `view` too.
  */
 export function followWidth(deck: RevealApi, follow: boolean): void {
   deck.getConfig().view = follow ? null : 'scroll';

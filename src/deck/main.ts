@@ -48,15 +48,17 @@ const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
 const [files] = await Promise.all([slideFilesFor(language), loadFallbackFontIfNeeded()]);
 renderSlides(slidesElement, files);
 
+const startView = isPrintView() ? {} : startingView(window.innerWidth);
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
-  ...(isPrintView() ? {} : startingView(window.innerWidth)),
+  ...startView,
   // Order matters: live fences become blocks before highlighting touches code.
   plugins: [Markdown, liveCode.plugin, HighlightPlugin, MathPlugin, AccessibilityPlugin(), stopWithDeckPlugin],
 });
 
 await deck.initialize();
-followWidth(deck, true);
+// (Not in the print view, which reveal also keeps as a `view`.)
+if (startView.view === 'scroll') followWidth(deck, true);
 // From here on, whenever reveal replaces the slides behind the live blocks, they are rebuilt.
 const { rebuild: reloadSlides, stop: stopRebuildWatch } = createRebuild(deck, slidesElement, liveCode, () => slideFilesFor(language));
 stopWithDeck.push(stopRebuildWatch);

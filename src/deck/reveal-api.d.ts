@@ -1,8 +1,9 @@
-// reveal 6 has these in its API (Reveal.toggleScrollView, Reveal.isScrollView); its typings miss them.
+// reveal 6 has these in its API (Reveal.isPrintView, isScrollView, toggleScrollView); its typings miss them.
 import 'reveal.js';
 
 declare module 'reveal.js' {
   interface RevealApi {
+    isPrintView(): boolean;
     isScrollView(): boolean;
     toggleScrollView(on?: boolean): void;
   }

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf, pdfImages, pdfPageCount, type PdfResult } from '../../scripts/pdf.mjs';
-import { DIST, launchChromium } from './harness';
+import { DIST, launchChromium, waitForDeck } from './harness';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'rectify-pdf-'));
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -55,6 +56,32 @@ describe('the PDF handout', () => {
       const wanted = handout.imageSizes.filter(([w, h]) => `${w}x${h}` === key).length;
       const found = inPdf.filter((image) => `${image.width}x${image.height}` === key).length;
       expect({ size: key, found: Math.min(found, wanted) }).toEqual({ size: key, found: wanted });
+    }
+  });
+});
+
+describe('the print view', () => {
+  it('stays the print view once the deck is ready, also when the window is resized (as for a print dialog)', async () => {
+    const server = await serveStatic(DIST);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}?print-pdf`);
+      await waitForDeck(page);
+      const view = () =>
+        page.evaluate(() => ({
+          print: window.Reveal.isPrintView(),
+          pages: document.querySelectorAll('.pdf-page').length,
+        }));
+      const ready = await view();
+      expect(ready.print).toBe(true);
+      expect(ready.pages).toBeGreaterThan(10);
+      await page.setViewportSize({ width: 1000, height: 700 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await view()).toEqual(ready);
+    } finally {
+      await context.close();
+      await server.close();
     }
   });
 });
