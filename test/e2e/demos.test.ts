@@ -21,6 +21,9 @@ const NEW_DEMOS = ['moons-linear-vs-relu', 'sparse-l1', 'born-dead-bias'];
 /** Set RECTIFY_SHOTS to a folder to keep a 1280×800 screenshot of each new demo after its run, for people to look at. */
 const SHOTS = process.env.RECTIFY_SHOTS;
 
+/** How long one demo may take to end here (on a loaded 2-core CI machine, with other browser tests beside it). */
+const RUN_LIMIT_MS = 20_000;
+
 async function runEveryDemo(page: Page, slideIds: string[], lang: string): Promise<string[]> {
   const problems: string[] = [];
   for (const id of slideIds) {
@@ -31,11 +34,23 @@ async function runEveryDemo(page: Page, slideIds: string[], lang: string): Promi
     const block = `#${id} [data-live]`;
     const status = await page.$eval(block, (el) => el.getAttribute('data-status'));
     if (status === 'idle') await page.click(`${block} [data-action="run"]`);
-    await page.waitForFunction(
-      (sel) => !['idle', 'running'].includes(document.querySelector(sel)?.getAttribute('data-status') ?? ''),
-      block,
-      { timeout: 20_000 },
-    );
+    const ended = await page
+      .waitForFunction((sel) => !['idle', 'running'].includes(document.querySelector(sel)?.getAttribute('data-status') ?? ''), block, {
+        timeout: RUN_LIMIT_MS,
+      })
+      .then(() => true)
+      .catch(() => false);
+    if (!ended) {
+      // Name the block and what it shows, so a failure says which demo and whether it ever started.
+      const now = await page.$eval(
+        block,
+        (el) => `${el.getAttribute('data-status')} — ${el.querySelector('[data-output]')?.textContent?.slice(0, 120)}`,
+      );
+      problems.push(
+        `${id}: not done after ${RUN_LIMIT_MS / 1000} s, ${status === 'idle' ? 'after a click on Run' : `was ${status}`}: ${now}`,
+      );
+      continue;
+    }
     const result = await page.$eval(block, (el) => ({
       status: el.getAttribute('data-status'),
       plots: (el.querySelector('.view-lines, .live-static, textarea') as HTMLElement | null)?.innerText.includes('plot(') ?? false,
