@@ -78,6 +78,8 @@ describe('the print view', () => {
       expect(ready.pages).toBeGreaterThan(10);
       await page.setViewportSize({ width: 1000, height: 700 });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      // Control: the resize reached the page.
+      expect(await page.evaluate(() => window.innerWidth)).toBe(1000);
       expect(await view()).toEqual(ready);
     } finally {
       await context.close();

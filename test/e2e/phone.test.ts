@@ -19,12 +19,7 @@ let page: Page;
 
 beforeAll(async () => {
   harness = await startHarness();
-  context = await harness.browser.newContext({
-    viewport: { width: WIDTH, height: HEIGHT },
-    serviceWorkers: 'block',
-    isMobile: true,
-    hasTouch: true,
-  });
+  context = await phoneContext();
   page = await context.newPage();
   await page.goto(`${harness.url}#/bouncer-live`);
   await waitForDeck(page);
@@ -37,6 +32,16 @@ afterAll(async () => {
   await context?.close();
   await harness?.close();
 });
+
+/** A fresh phone-sized touch context of its own (no service worker). */
+function phoneContext(): Promise<BrowserContext> {
+  return harness.browser.newContext({
+    viewport: { width: WIDTH, height: HEIGHT },
+    serviceWorkers: 'block',
+    isMobile: true,
+    hasTouch: true,
+  });
+}
 
 /** Scrolls to the top of a slide's page (by id, or by position among the pages), as a reader would. */
 async function showSlide(find: string | number): Promise<void> {
@@ -262,12 +267,7 @@ describe('the deck on a phone (390×844, touch)', () => {
 
 describe('resume on a phone', () => {
   it('the deck remembers where a reader swiped to, and offers to continue there on the next visit', async () => {
-    const reader = await harness.browser.newContext({
-      viewport: { width: WIDTH, height: HEIGHT },
-      serviceWorkers: 'block',
-      isMobile: true,
-      hasTouch: true,
-    });
+    const reader = await phoneContext();
     const phone = await reader.newPage();
     // Count reveal's slide changes from the very start: the scroll view reports one as it settles.
     await phone.addInitScript(() => {
@@ -347,12 +347,7 @@ describe('a phone switching language, and turned to landscape and back', () => {
     });
 
   beforeAll(async () => {
-    const reader = await harness.browser.newContext({
-      viewport: { width: WIDTH, height: HEIGHT },
-      serviceWorkers: 'block',
-      isMobile: true,
-      hasTouch: true,
-    });
+    const reader = await phoneContext();
     phone = await reader.newPage();
     await phone.goto(`${harness.url}#/four-guests`);
     await waitForDeck(phone);
