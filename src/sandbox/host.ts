@@ -24,7 +24,7 @@ export interface RunOptions {
 export interface SandboxHostOptions {
   /** Element the hidden iframe is appended to (default `document.body`). */
   container?: HTMLElement;
-  /** How long the sandbox may take to start before runs fail, in ms (default 5000). */
+  /** How long the sandbox's shell may take to answer once its iframe has loaded, in ms (default 5000). */
   startTimeoutMs?: number;
   /** The hidden iframe's accessible name, in the deck's language (read each time it is built). */
   title?: () => string;
@@ -54,14 +54,20 @@ interface Pending {
 interface Frame {
   iframe: HTMLIFrameElement;
   port: MessagePort;
+  /** Settles when the shell answers `init` — or rejects when it does not in time (the frame is then gone). */
   ready: Promise<void>;
-  pingTimer: ReturnType<typeof setInterval>;
+  /** Until the shell answers: the start limit. */
+  startTimer?: ReturnType<typeof setTimeout>;
+  /** Once it has: the liveness check. */
+  pingTimer?: ReturnType<typeof setInterval>;
   pingSentAt: number;
   lastTick: number;
 }
 
 const PING_MS = 1000;
 const PONG_GRACE_MS = 1500;
+/** How many start limits an iframe may take to load at all, before its shell gets one limit to answer. */
+const LOAD_ALLOWANCE = 4;
 
 /** Create a sandbox host. Nothing is created in the page until `prewarm()` or the first `run()`. */
 export function createSandboxHost(options: SandboxHostOptions = {}) {
@@ -84,35 +90,46 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
     iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
     iframe.srcdoc = sandboxSrcdoc(shellSource, shellHash);
     const channel = new MessageChannel();
-    let started: () => void = () => {};
-    const ready = new Promise<void>((resolve, reject) => {
-      started = resolve;
-      setTimeout(() => reject(new Error('The sandbox did not start.')), options.startTimeoutMs ?? 5000);
+    const startMs = options.startTimeoutMs ?? 5000;
+    const built: Frame = { iframe, port: channel.port1, ready: Promise.resolve(), pingSentAt: 0, lastTick: 0 };
+    built.ready = new Promise<void>((resolve, reject) => {
+      // A frame that did not start is removed, so that the next run builds a new one rather than
+      // failing at once on a start that timed out while the page was busy (a prewarm, say).
+      const giveUp = () => {
+        if (frame === built) teardown();
+        reject(new Error('The sandbox did not start.'));
+      };
+      // The limit counts from the iframe's load (a shell blocked by a CSP never answers after it);
+      // a busy machine can take long to get that far, so the limit from creation is a multiple.
+      built.startTimer = setTimeout(giveUp, startMs * LOAD_ALLOWANCE);
+      iframe.addEventListener(
+        'load',
+        () => {
+          clearTimeout(built.startTimer);
+          built.startTimer = setTimeout(giveUp, startMs);
+          const init: InitMessage = { kind: 'init', runner: runnerSource };
+          iframe.contentWindow?.postMessage(init, '*', [channel.port2]);
+        },
+        { once: true },
+      );
+      // Pings start once the shell can answer them: a slow start is not a hung sandbox.
+      const started = () => {
+        if (built.pingTimer) return;
+        clearTimeout(built.startTimer);
+        built.lastTick = performance.now();
+        built.pingTimer = setInterval(() => ping(built), PING_MS);
+        resolve();
+      };
+      channel.port1.onmessage = (event) => onShell(built, event.data, started);
     });
-    ready.catch(() => {});
-    const built: Frame = {
-      iframe,
-      port: channel.port1,
-      ready,
-      pingSentAt: 0,
-      lastTick: performance.now(),
-      pingTimer: setInterval(() => ping(built), PING_MS),
-    };
-    channel.port1.onmessage = (event) => onShell(built, event.data, started);
-    iframe.addEventListener(
-      'load',
-      () => {
-        const init: InitMessage = { kind: 'init', runner: runnerSource };
-        iframe.contentWindow?.postMessage(init, '*', [channel.port2]);
-      },
-      { once: true },
-    );
+    built.ready.catch(() => {});
     (options.container ?? document.body).appendChild(iframe);
     return built;
   }
 
   function teardown(): void {
     if (!frame) return;
+    clearTimeout(frame.startTimer);
     clearInterval(frame.pingTimer);
     frame.port.onmessage = null;
     frame.port.close();
@@ -250,14 +267,12 @@ export function createSandboxHost(options: SandboxHostOptions = {}) {
               timeoutMs + HOST_GRACE_MS,
             );
           },
-          () => {
-            if (frame === target) teardown();
+          () =>
             finish(run, {
               kind: 'killed',
               reason: 'unavailable',
               message: 'The sandbox did not start (is a Content-Security-Policy blocking it?).',
-            });
-          },
+            }),
         );
       });
     },

@@ -2,6 +2,7 @@
 // killed on time or on Stop while the page stays responsive.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, logText, startHarness } from '../fixtures/sandbox/harness';
+import type { FailedStartReport } from '../fixtures/sandbox/main';
 
 let h: Harness;
 beforeAll(async () => {
@@ -170,6 +171,21 @@ describe('sandbox host in Chromium', () => {
       return [await a, await b];
     });
     expect(ends).toEqual([expect.objectContaining({ kind: 'killed', reason: 'superseded' }), expect.objectContaining({ kind: 'done' })]);
+  });
+
+  it('a start that timed out (a prewarm on a busy page) is dropped: the next run starts a new sandbox and works', async () => {
+    const r = await h.page.evaluate(() =>
+      (window as unknown as { sandbox: { runAfterFailedStart(): Promise<FailedStartReport> } }).sandbox.runAfterFailedStart(),
+    );
+    expect(r.prewarm).toBe('The sandbox did not start.');
+    // An iframe that never loaded had four start limits (1.5 s each), not pings' 2.5 s.
+    expect(r.ms).toBeGreaterThan(5900);
+    expect(r.builtBeforeRun).toBe(1);
+    expect(r.framesLeft).toBe(0);
+    // Control of the count: the run did build an iframe in the same container.
+    expect(r.built).toBe(2);
+    expect(r.end).toMatchObject({ kind: 'done' });
+    expect(r.logs).toEqual(['after a failed start']);
   });
 
   it('measures warm first-log latency', async () => {
