@@ -6,12 +6,13 @@
 // - The entry's CSS is inlined in a <style> by vite-plugin-singlefile's `replaceCss`; a lazy
 //   chunk's CSS (Monaco's, KaTeX's) is packed like the chunk and added when it is imported.
 //   Fonts and images are data: URIs inside the CSS.
-// - Every JS chunk and worker is stored gzip + base64 in its own <script type="text/plain">
-//   element and unpacked with DecompressionStream only when first imported, so Monaco, Plotly
-//   and KaTeX cost nothing until a slide needs them. A small classic loader (`packLoader`
-//   below) turns a chunk into a blob: module URL after its static imports, whose specifiers
-//   were replaced by placeholders here, are turned into theirs; a dynamic `import("./x.js")`
-//   becomes `__rectifyPack.import("assets/x.js")`.
+// - The entry and the chunks it imports statically are plain text inside the loader's script,
+//   linked the moment it runs. Every other JS chunk and worker is stored gzip + base64 in its
+//   own <script type="text/plain"> element and unpacked with DecompressionStream only when
+//   first imported, so Monaco, Plotly and KaTeX cost nothing until a slide needs them. The
+//   small classic loader (`packLoader` below) turns a chunk into a blob: module URL after its
+//   static imports, whose specifiers were replaced by placeholders here, are turned into
+//   theirs; a dynamic `import("./x.js")` becomes `__rectifyPack.import("assets/x.js")`.
 // - `import.meta.url` of a chunk becomes `rectify-single:/<its file name>`, so `new URL(x,
 //   import.meta.url)` still resolves (to a name the loader knows) instead of throwing on a
 //   blob: base. Monaco's workers are asked for by that name (src/editor/editor-workers-single.ts)
@@ -149,15 +150,16 @@ function singleFilePack() {
         if (/<(?:script|link)\b[^>]*\b(?:src|href)="(?!data:)/i.test(page)) {
           throw new Error('single file: the page still loads something by URL');
         }
-        // The entry and what it imports come first, so the loader can start before the parser
-        // has read the heavy parts; those are only needed after the deck is up.
+        // The entry and what it imports are plain text in the loader itself, linked as soon as it
+        // runs: unpacking them (a chain of tasks) waited behind the parser, which takes a while
+        // over the heavy parts that follow; those are only needed after the deck is up.
         const eager = closure(entry, manifest);
-        packed.sort(([a], [b]) => Number(eager.has(b)) - Number(eager.has(a)));
-        const elements = packed.map(([name, code]) => packElement(name, code));
-        const eagerCount = packed.filter(([name]) => eager.has(name)).length;
-        const loader = `<script>(${packLoader})(${JSON.stringify(manifest)}, ${JSON.stringify(entry)}, ${JSON.stringify(PACK_SCHEME)}, ${JSON.stringify(DEP_MARK)}, ${JSON.stringify(ELEMENT_PREFIX)});</script>`;
-        const body = [...elements.slice(0, eagerCount), loader, ...elements.slice(eagerCount)].join('\n');
-        page = page.replace('</body>', `${body}\n</body>`);
+        const eagerCode = Object.fromEntries(packed.filter(([name]) => eager.has(name)));
+        const elements = packed.filter(([name]) => !eager.has(name)).map(([name, code]) => packElement(name, code));
+        const args = [manifest, entry, PACK_SCHEME, DEP_MARK, ELEMENT_PREFIX, eagerCode].map(scriptJson);
+        const body = [`<script>(${packLoader})(${args.join(', ')});</script>`, ...elements].join('\n');
+        // A function, not a string: the code holds `$'` and the like, which a replacement string expands.
+        page = page.replace('</body>', () => `${body}\n</body>`);
         for (const name of Object.keys(bundle)) if (name !== htmlName) delete bundle[name];
         html.fileName = SINGLE_FILE_NAME;
         html.source = page;
@@ -187,6 +189,11 @@ function relinkChunk(chunk, bundle) {
   const left = /\b(?:from\s*|import\s*\(?\s*)(["'`])\.\.?\/[^"'`]+\1/.exec(code);
   if (left) throw new Error(`single file: ${chunk.fileName} still imports by URL: ${left[0]}`);
   return { code, deps: [...chunk.imports] };
+}
+
+/** `value` as JSON that is safe inside an inline <script>: no `<` can close or comment it. */
+function scriptJson(value) {
+  return JSON.stringify(value).replaceAll('<', '\\u003c');
 }
 
 /** One packed file: gzip, base64, in a script element the browser never runs. */
@@ -224,7 +231,7 @@ function escapeRegExp(text) {
  * Runs in the page as a classic script (its source is inlined, so plain browser JavaScript
  * only): unpacks chunks on demand, links them as blob: modules, imports the entry.
  */
-function packLoader(manifest, entry, scheme, depMark, elementPrefix) {
+function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode) {
   performance.mark('rectify-pack:start');
   const urls = new Map();
   const parsed = new Promise((resolve) =>
@@ -260,8 +267,18 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix) {
     }
     return styles.get(name);
   };
+  /** The blob: URL of a chunk the entry needs, linked now: its code and its imports' are at hand. */
+  const eagerUrls = new Map();
+  const linkNow = (name) => {
+    if (!eagerUrls.has(name)) {
+      const code = manifest[name].reduce((out, dep) => out.split(depMark + dep).join(linkNow(dep)), eagerCode[name]);
+      eagerUrls.set(name, URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+    }
+    return eagerUrls.get(name);
+  };
   /** The blob: URL of a packed chunk or worker (made once). */
   const url = (name) => {
+    if (name in eagerCode) return Promise.resolve(linkNow(name));
     if (!urls.has(name)) urls.set(name, link(name));
     return urls.get(name);
   };
