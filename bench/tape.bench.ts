@@ -99,7 +99,7 @@ it('recording overhead, tape sizes and one network-view frame', () => {
   const frame = (tape: NonNullable<typeof smallTape>, edges: 'weight' | 'gradient') => () => {
     const i = Math.floor(tape.count / 2);
     const spec = networkViewAt(tape, i, { edges });
-    return plotlyFigure(spec.traces, spec.layout, 800, 300);
+    return plotlyFigure(spec, 800, 300);
   };
   const views = interleaved(200, {
     '2-16-16-1 weights': frame(smallTape, 'weight'),

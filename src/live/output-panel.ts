@@ -71,7 +71,7 @@ export function createOutputPanel(element: HTMLElement) {
     const table = openTables.get(id);
     if (table) void fillTable(table, spec);
     const { drawPlot, networkLabel } = await drawing();
-    await drawPlot(target, spec.traces, spec.layout, t);
+    await drawPlot(target, spec, t);
     target.setAttribute('aria-label', networkLabel(spec.traces, t) ?? plotSummary(spec));
   };
 

@@ -196,7 +196,7 @@ function createMachine(block: LiveBlock, mirror: MirrorShare) {
         list.map((figure) => {
           const cell = cells.get(figure.key)!;
           cell.setAttribute('aria-label', figure.summary);
-          return drawPlot(cell, figure.traces, figure.layout, t, figure.mark);
+          return drawPlot(cell, figure, t);
         }),
       );
       if (at === generation) host.dataset.tmDrawn = String(shownIndex);

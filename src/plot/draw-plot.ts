@@ -109,18 +109,21 @@ function fittedWidth(element: HTMLElement): number {
 // corner on a slide; drag still zooms, and a double-click resets the axes.
 const CONFIG: Partial<Config> = { displaylogo: false, responsive: false, displayModeBar: false };
 
+/** What one plot draws: its traces and layout, and on a time-machine chart the moment shown. */
+export interface Figure {
+  traces: PlotTrace[];
+  layout?: PlotLayout;
+  /** The time machine's "now" on a chart (tape-figures.ts). */
+  mark?: MomentMark;
+}
+
 /**
- * Draws (or redraws, with `Plotly.react`: a diff, not a rebuild) `traces` into `element`.
- * Sizes are layout sizes, not scaled screen sizes: reveal scales slides with a CSS
- * transform, which Plotly's hit-testing already accounts for.
+ * Draws (or redraws, with `Plotly.react`: a diff, not a rebuild) `figure` into `element`;
+ * `text` words a network diagram's labels. Sizes are layout sizes, not scaled screen sizes:
+ * reveal scales slides with a CSS transform, which Plotly's hit-testing already accounts for.
  */
-export async function drawPlot(
-  element: HTMLElement,
-  traces: PlotTrace[],
-  layout?: PlotLayout,
-  text?: NetworkText,
-  mark?: MomentMark,
-): Promise<void> {
+export async function drawPlot(element: HTMLElement, figure: Figure, text?: NetworkText): Promise<void> {
+  const { traces, layout } = figure;
   // A network view is painted on a canvas (network-canvas.ts), without Plotly.
   const network = traces[0]?.type === 'network';
   const Plotly = network ? undefined : await loadPlotly();
@@ -128,9 +131,9 @@ export async function drawPlot(
   const requested = (layout?.height ?? 300) + legendRowsUnder(traces, layout, width) * LEGEND_ROW_PX;
   const height = fittedHeight(element, requested);
   element.dataset.requestedHeight = String(requested);
-  const { data, layout: styled } = plotlyFigure(traces, layout, width, height, text, mark);
+  const { data, layout: styled } = plotlyFigure(figure, width, height, text);
   if (!Plotly) {
-    canvasPlots.set(element, { traces, layout, text });
+    canvasPlots.set(element, { figure, text });
     drawNetworkCanvas(element, { data: data as Record<string, unknown>[], layout: styled }, width, height, FONT);
     return;
   }
@@ -138,27 +141,25 @@ export async function drawPlot(
 }
 
 /** What each canvas-painted plot was last drawn from, to paint it again at a new size. */
-const canvasPlots = new WeakMap<HTMLElement, { traces: PlotTrace[]; layout?: PlotLayout; text?: NetworkText }>();
+const canvasPlots = new WeakMap<HTMLElement, { figure: Figure; text?: NetworkText }>();
 
 /**
- * The Plotly data and layout of a spec at a size, without Plotly (pure: Node benchmarks and
+ * The Plotly data and layout of a figure at a size, without Plotly (pure: Node benchmarks and
  * tests build it too). A 'network' trace (the only trace of its plot) becomes its diagram's
  * traces; `text` words its labels (the deck passes its t(); maths-only without).
  */
 export function plotlyFigure(
-  traces: PlotTrace[],
-  layout: PlotLayout | undefined,
+  { traces, layout, mark }: Figure,
   width: number,
   height: number,
   text?: NetworkText,
-  mark?: MomentMark,
 ): { data: unknown[]; layout: Record<string, unknown> } {
   const styled = styledLayout(layout, width, height);
   const network = traces[0]?.type === 'network' ? traces[0].network : undefined;
   if (!network) return { data: traces.map(plainTrace), layout: mark ? { ...styled, shapes: markShapes(mark, layout) } : styled };
   const margin = { l: 8, r: 8, t: layout?.title ? 40 : 8, b: 8 };
-  const figure = networkFigure(network, text, height - margin.t - margin.b);
-  return { data: figure.data, layout: { ...styled, ...figure.layout, margin } };
+  const diagram = networkFigure(network, text, height - margin.t - margin.b);
+  return { data: diagram.data, layout: { ...styled, ...diagram.layout, margin } };
 }
 
 /**
@@ -200,7 +201,7 @@ export function networkLabel(traces: PlotTrace[], text?: NetworkText): string | 
 export async function resizePlots(root: ParentNode): Promise<void> {
   for (const plot of root.querySelectorAll<HTMLElement>('[data-canvas-plot]')) {
     const spec = canvasPlots.get(plot);
-    if (spec && plot.offsetWidth > 0) await drawPlot(plot, spec.traces, spec.layout, spec.text);
+    if (spec && plot.offsetWidth > 0) await drawPlot(plot, spec.figure, spec.text);
   }
   const plots = [...root.querySelectorAll<HTMLElement>('.js-plotly-plot')];
   if (plots.length === 0) return;

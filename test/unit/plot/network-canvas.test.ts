@@ -20,7 +20,7 @@ const units = (scene: SceneItem[]) => scene.filter((item) => item.kind === 'unit
 
 describe('network canvas scene', () => {
   const view = deadReluView();
-  const figure = plotlyFigure([{ type: 'network', network: view }], { title: 'ReLU' }, 400, 240);
+  const figure = plotlyFigure({ traces: [{ type: 'network', network: view }], layout: { title: 'ReLU' } }, 400, 240);
   const scene = sceneOf(figure as Parameters<typeof sceneOf>[0], 400, 240);
 
   it('has one marker per unit, the dead crossed in grey, and the title and layer labels', () => {

@@ -63,14 +63,14 @@ describe('tape figures', () => {
     // The same arrays, so Plotly.react finds the data unchanged and redraws only the shapes.
     a.traces.forEach((trace, k) => expect(trace.y).toBe(b.traces[k].y));
     expect(a.mark).not.toEqual(b.mark);
-    const { layout } = plotlyFigure(b.traces, b.layout, 400, 200, undefined, b.mark);
+    const { layout } = plotlyFigure(b, 400, 200);
     const shapes = layout.shapes as { xanchor: number; yanchor: number; xsizemode: string }[];
     expect(shapes).toHaveLength(3);
     expect(shapes[0].xanchor).toBe(b.mark!.points[0].x);
     expect(shapes[0].yanchor).toBe(b.mark!.points[0].y); // a data value, on the gradient chart's log axis too
     expect(shapes[0].xsizemode).toBe('pixel');
     // Control: a chart without a mark has no shapes.
-    expect(plotlyFigure(b.traces, b.layout, 400, 200).layout.shapes).toBeUndefined();
+    expect(plotlyFigure({ traces: b.traces, layout: b.layout }, 400, 200).layout.shapes).toBeUndefined();
   });
 
   it('a step-recorded tape is timed in steps, an epoch-recorded one in epochs', () => {

@@ -111,7 +111,7 @@ describe('networkViewAt and the network schema', () => {
   it('draws units no larger than their spacing in a short plot, so a column of 20 is 20 dots, not a bar', () => {
     const view = networkViewAt(recorded([2, 20, 20, 1], 2), 1).traces[0].network as NetworkView;
     const unitSizes = (height: number) =>
-      plotlyFigure([{ type: 'network', network: view }], { title: 'net' }, 400, height)
+      plotlyFigure({ traces: [{ type: 'network', network: view }], layout: { title: 'net' } }, 400, height)
         .data.filter((d: any) => typeof d.mode === 'string' && d.mode.startsWith('markers'))
         .map((d: any) => d.marker.size as number);
     // 180 px tall, 40 px title: 132 px of plot for a y range of 2.8, the units over 2 of it: 4.96 px apart.
@@ -166,7 +166,7 @@ describe('networkViewAt and the network schema', () => {
     const view = good() as unknown as NetworkView;
     view.layers[1].name = '<b onmouseover=x>relu</b>';
     const [{ network }] = rebuild([{ type: 'network', network: view }]).traces;
-    const { data, layout } = plotlyFigure([{ type: 'network', network }], { title: '<i>t</i>' }, 600, 300);
+    const { data, layout } = plotlyFigure({ traces: [{ type: 'network', network }], layout: { title: '<i>t</i>' } }, 600, 300);
     const shown = JSON.stringify([data, layout]);
     expect(shown).toContain('&lt;b onmouseover=x&gt;relu&lt;/b&gt;');
     expect(shown).not.toContain('<b onmouseover');
