@@ -16,8 +16,14 @@ export function createSandboxClient() {
   return {
     /** The sandbox host (loads the sandbox code on the first call). */
     sandbox,
-    /** Starts the sandbox ahead of the first Run (when a live slide is near). */
-    prewarm: (): void => void sandbox().then((h) => h.prewarm()),
+    /**
+     * Starts the sandbox ahead of the first Run (when a live slide is near). A sandbox that does
+     * not start is reported by the run that needs it, not here.
+     */
+    prewarm: (): void =>
+      void sandbox()
+        .then((h) => h.prewarm())
+        .catch(() => {}),
     /** Removes the sandbox (a running snippet ends as killed). */
     dispose: (): void => void host?.then((h) => h.dispose()),
   };
