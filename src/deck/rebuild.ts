@@ -46,10 +46,11 @@ export function createRebuild(
 ) {
   let rebuilding = false;
 
-  async function rebuild(files: Record<string, string>): Promise<void> {
+  /** Re-renders from `files` (or from files still being read: reveal may sync again meanwhile). */
+  async function rebuild(files: Record<string, string> | Promise<Record<string, string>>): Promise<void> {
     rebuilding = true;
     try {
-      await rebuildNow(files);
+      await rebuildNow(await files);
     } finally {
       rebuilding = false;
     }
@@ -86,11 +87,7 @@ export function createRebuild(
 
   const onSync = () => {
     if (rebuilding || liveCode.blocks().every((block) => block.element.isConnected)) return;
-    rebuilding = true; // reveal may sync again before the files are read
-    void currentFiles()
-      .then(rebuild)
-      .catch((error: unknown) => console.error('Rectify: rebuilding the slides', error))
-      .finally(() => (rebuilding = false));
+    void rebuild(currentFiles()).catch((error: unknown) => console.error('Rectify: rebuilding the slides', error));
   };
   deck.on('sync', onSync);
   return { rebuild, stop: () => deck.off('sync', onSync) };
