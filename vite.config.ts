@@ -4,6 +4,7 @@ import { fallbackFontPlugin, isFallbackFontFile } from './scripts/fallback-font.
 import { singleFilePlugins } from './scripts/single-file.mjs';
 import { precomputedOutputsPlugin } from './scripts/precomputed-outputs-plugin.mjs';
 import { offlinePlugin } from './scripts/offline-plugin.mjs';
+import { prerenderedSlidesPlugin } from './scripts/prerendered-slides-plugin.mjs';
 
 // `base: './'` makes dist/ work from any sub-path (a USB stick, a GitHub Pages folder).
 // Mode `single` (`npm run build:single`) packs the same deck into one HTML file for `file://`
@@ -13,11 +14,13 @@ export default defineConfig(({ mode }) => ({
   // The sandbox's runner and shell reach its opaque-origin iframe as strings (see src/sandbox).
   // The CJK fallback font is subset from the slides at build time (see scripts/fallback-font.mjs).
   // Every live block's original snippet is run at build time for its output before Run (scripts/precomputed-outputs-plugin.mjs).
+  // A build converts the slides' Markdown to HTML ahead (scripts/prerendered-slides-plugin.mjs).
   // The served deck works offline after one visit (scripts/offline-plugin.mjs; off in mode `single`).
   plugins: [
     sandboxRunnerPlugin(),
     fallbackFontPlugin(),
     precomputedOutputsPlugin(),
+    prerenderedSlidesPlugin(),
     ...offlinePlugin(mode),
     ...(mode === 'single' ? singleFilePlugins() : []),
   ],

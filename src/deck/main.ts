@@ -25,7 +25,7 @@ import { followScrollViewLinks, usePlainEditor } from '../tools/device';
 import { readSharedLink } from '../tools/share-edits';
 import { showNotice } from '../tools/notice';
 import { LANGUAGE_CHANGED, t } from '../i18n/ui-text';
-import { slideFilesFor } from '../slides/slide-files';
+import { slidesFor } from '../slides/slide-files';
 import { joinRoom } from '../audience';
 import { startOffline } from '../tools/offline';
 
@@ -45,8 +45,8 @@ stopWithDeck.push(followScrollViewLinks(window.location.hash));
 let language: Language = languageFromUrl();
 applyLanguage(language);
 const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
-const [files] = await Promise.all([slideFilesFor(language), loadFallbackFontIfNeeded()]);
-renderSlides(slidesElement, files);
+const [slides] = await Promise.all([slidesFor(language), loadFallbackFontIfNeeded()]);
+renderSlides(slidesElement, slides);
 
 const startView = isPrintView() ? {} : startingView(window.innerWidth);
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
@@ -60,7 +60,7 @@ await deck.initialize();
 // (Not in the print view, which reveal also keeps as a `view`.)
 if (startView.view === 'scroll') followWidth(deck, true);
 // From here on, whenever reveal replaces the slides behind the live blocks, they are rebuilt.
-const { rebuild: reloadSlides, stop: stopRebuildWatch } = createRebuild(deck, slidesElement, liveCode, () => slideFilesFor(language));
+const { rebuild: reloadSlides, stop: stopRebuildWatch } = createRebuild(deck, slidesElement, liveCode, () => slidesFor(language));
 stopWithDeck.push(stopRebuildWatch);
 // The extras below must never keep the deck from starting: each one that fails is reported and skipped.
 optional('lazy plugins', () => installLazyPlugins(deck));
@@ -99,7 +99,7 @@ async function switchLanguage(next: Language): Promise<void> {
   language = next;
   applyLanguage(next);
   writeLanguageToUrl(next);
-  await reloadSlides(await slideFilesFor(next));
+  await reloadSlides(await slidesFor(next));
   document.dispatchEvent(new Event(LANGUAGE_CHANGED));
 }
 
@@ -111,6 +111,6 @@ createLanguageToggle(
 // Authoring: saving a slide file updates the deck in place, on the same slide.
 if (import.meta.hot) {
   import.meta.hot.accept('../slides/slide-files', (module) => {
-    if (module) void module.slideFilesFor(language).then(reloadSlides);
+    if (module) void module.slidesFor(language).then(reloadSlides);
   });
 }

@@ -8,6 +8,7 @@ import type { RevealApi } from 'reveal.js';
 import type { MarkdownPlugin } from 'reveal.js/plugin/markdown';
 import type { LiveCode } from '../live';
 import { planDeck } from '../slides/plan-deck';
+import type { DeckSlides } from '../slides/slide-files';
 import { renderSections } from '../slides/render-sections';
 import { showSlideErrors } from '../slides/slide-error-overlay';
 import { highlightSlides } from './highlight-plugin';
@@ -17,18 +18,24 @@ import { followWidth } from './config';
 import { scrollToSlide } from '../tools/device';
 
 /**
- * Puts the slides of `files` into `slidesElement` as reveal's markdown sections, a broken file
- * as an error slide in the page's language (and, while authoring, in an overlay too).
+ * Puts `slides` into `slidesElement`: a build's, converted already (scripts/prerender-slides.ts);
+ * else the files as reveal's markdown sections, a broken file as an error slide in the page's
+ * language (and, while authoring, in an overlay too).
  */
-export function renderSlides(slidesElement: HTMLElement, files: Record<string, string>): void {
-  const plan = planDeck(files);
+export function renderSlides(slidesElement: HTMLElement, slides: DeckSlides): void {
+  // Built from the deck's own slide files at build time, as the markdown plugin would have.
+  if ('html' in slides) {
+    slidesElement.innerHTML = slides.html;
+    return;
+  }
+  const plan = planDeck(slides.files);
   const words = slideErrorWords();
   slidesElement.replaceChildren(...renderSections(plan, document, words));
   if (import.meta.env.DEV) showSlideErrors(plan, words);
 }
 
 /**
- * Returns `rebuild`, which re-renders the deck's slides from new file contents and stays on the
+ * Returns `rebuild`, which re-renders the deck's slides from new contents and stays on the
  * current slide, and `stop`, which ends the watch below.
  *
  * reveal's scroll view (phones) moves every slide into a page of its own, and when it switches
@@ -36,27 +43,22 @@ export function renderSlides(slidesElement: HTMLElement, files: Record<string, s
  * when it switched on: copies, without the live blocks behind them. So a rebuild switches the
  * scroll view off and on around the new slides (keeping reveal from switching it back on in
  * between, as it would on a narrow screen), and whenever reveal syncs slides whose blocks are
- * gone, the deck is rebuilt from `currentFiles`.
+ * gone, the deck is rebuilt from `currentSlides`.
  */
-export function createRebuild(
-  deck: RevealApi,
-  slidesElement: HTMLElement,
-  liveCode: LiveCode,
-  currentFiles: () => Promise<Record<string, string>>,
-) {
+export function createRebuild(deck: RevealApi, slidesElement: HTMLElement, liveCode: LiveCode, currentSlides: () => Promise<DeckSlides>) {
   let rebuilding = false;
 
-  /** Re-renders from `files` (or from files still being read: reveal may sync again meanwhile). */
-  async function rebuild(files: Record<string, string> | Promise<Record<string, string>>): Promise<void> {
+  /** Re-renders from `slides` (or from slides still being read: reveal may sync again meanwhile). */
+  async function rebuild(slides: DeckSlides | Promise<DeckSlides>): Promise<void> {
     rebuilding = true;
     try {
-      await rebuildNow(await files);
+      await rebuildNow(await slides);
     } finally {
       rebuilding = false;
     }
   }
 
-  async function rebuildNow(files: Record<string, string>): Promise<void> {
+  async function rebuildNow(slides: DeckSlides): Promise<void> {
     const shown = slideOnShow(deck);
     const scrollView = deck.isScrollView();
     if (scrollView) {
@@ -65,7 +67,8 @@ export function createRebuild(
     }
     let slide: HTMLElement | undefined;
     try {
-      renderSlides(slidesElement, files);
+      renderSlides(slidesElement, slides);
+      // (Nothing left to convert in a build's slides.)
       const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
       await markdown.processSlides(slidesElement);
       await markdown.convertSlides();
@@ -87,7 +90,7 @@ export function createRebuild(
 
   const onSync = () => {
     if (rebuilding || liveCode.blocks().every((block) => block.element.isConnected)) return;
-    void rebuild(currentFiles()).catch((error: unknown) => console.error('Rectify: rebuilding the slides', error));
+    void rebuild(currentSlides()).catch((error: unknown) => console.error('Rectify: rebuilding the slides', error));
   };
   deck.on('sync', onSync);
   return { rebuild, stop: () => deck.off('sync', onSync) };

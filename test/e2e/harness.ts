@@ -128,7 +128,7 @@ export function slidesFrom(glob: string): Plugin {
     enforce: 'pre', // before Vite expands import.meta.glob
     transform: (code, id) =>
       id.endsWith('src/slides/slide-files.ts')
-        ? code.replace("'../../slides/*.md'", `'${glob}'`).replace("'../../slides/en/*.md'", `'${glob}'`)
+        ? code.replaceAll("'../../slides/*.md'", `'${glob}'`).replaceAll("'../../slides/en/*.md'", `'${glob}'`)
         : undefined,
   };
 }
