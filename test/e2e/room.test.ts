@@ -6,7 +6,7 @@
  * Every "did not happen" check waits on a later event (a control the same probe sees).
  * RECTIFY_SHOTS=<dir> saves screenshots: presenter with the join overlay, both followers, the phone remote.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startPresent, type PresentServer } from '../../scripts/present.mjs';
@@ -124,6 +124,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await present?.close();
+});
+
+/**
+ * The tests tell one talk in order, but each starts with both followers following: one that
+ * failed while a follower was broken away must not fail every test after it.
+ */
+beforeEach(async () => {
+  for (const page of [zh, en]) {
+    if ((await page.evaluate(() => document.documentElement.dataset.following)) !== 'false') continue;
+    await leaveEditor(page);
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.documentElement.dataset.following === 'true');
+  }
 });
 
 describe('the room in the browser', () => {
