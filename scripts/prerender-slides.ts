@@ -24,8 +24,7 @@ export async function prerenderSlideFile(file: string, text: string, language: L
   const { window } = new JSDOM('<div class="reveal"><div class="slides"></div></div>');
   const reveal = window.document.querySelector<HTMLElement>('.reveal')!;
   const slides = reveal.querySelector<HTMLElement>('.slides')!;
-  const words = slideErrorWords((key, values) => textIn(language, key, values));
-  slides.append(...renderSections(planDeck({ [file]: text }), window.document, words));
+  slides.append(...sectionsOf(file, text, language, window.document));
   // The plugin tests for comments with the page's global `Node` (its one global besides
   // XMLHttpRequest, used only for external files); any window's constants will do.
   (globalThis as { Node?: unknown }).Node ??= window.Node;
@@ -37,13 +36,18 @@ export async function prerenderSlideFile(file: string, text: string, language: L
 /** `file`'s sections as the page gets them before the plugin converts them (Markdown in templates): for the test. */
 export function sectionsBeforeConversion(file: string, text: string, language: Language): string {
   const { window } = new JSDOM();
-  const words = slideErrorWords((key, values) => textIn(language, key, values));
   const holder = window.document.createElement('div');
-  holder.append(...renderSections(planDeck({ [file]: text }), window.document, words));
+  holder.append(...sectionsOf(file, text, language, window.document));
   // An HTML parser drops a newline right after `<textarea>`, and serializing does not add one
   // back: doubled here, the template's text parses back as it was.
   for (const template of holder.querySelectorAll('textarea')) {
     if (template.textContent?.startsWith('\n')) template.textContent = `\n${template.textContent}`;
   }
   return holder.innerHTML;
+}
+
+/** `file`'s sections as the page renders them before conversion, error slides worded in `language`. */
+function sectionsOf(file: string, text: string, language: Language, doc: Document): HTMLElement[] {
+  const words = slideErrorWords((key, values) => textIn(language, key, values));
+  return renderSections(planDeck({ [file]: text }), doc, words);
 }

@@ -249,12 +249,16 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode) 
   const bytes = (base64) =>
     typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const unpack = (base64) => new Response(new Blob([bytes(base64)]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  /** A blob: module URL for `code`, whose placeholders for `deps` are replaced by their `depUrls`. */
+  const moduleUrl = (code, deps, depUrls) => {
+    const linked = deps.reduce((out, dep, i) => out.split(depMark + dep).join(depUrls[i]), code);
+    return URL.createObjectURL(new Blob([linked], { type: 'text/javascript' }));
+  };
   const link = async (name) => {
     const deps = manifest[name];
     if (!deps) throw new Error(`Rectify: ${name} is not part of this file.`);
     const [text, depUrls] = await Promise.all([packedText(name).then(unpack), Promise.all(deps.map(url))]);
-    const code = deps.reduce((out, dep, i) => out.split(depMark + dep).join(depUrls[i]), text);
-    return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    return moduleUrl(text, deps, depUrls);
   };
   const styles = new Map();
   /** Adds a packed stylesheet to the page (once); resolves when it is in. */
@@ -270,10 +274,7 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode) 
   /** The blob: URL of a chunk the entry needs, linked now: its code and its imports' are at hand. */
   const eagerUrls = new Map();
   const linkNow = (name) => {
-    if (!eagerUrls.has(name)) {
-      const code = manifest[name].reduce((out, dep) => out.split(depMark + dep).join(linkNow(dep)), eagerCode[name]);
-      eagerUrls.set(name, URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
-    }
+    if (!eagerUrls.has(name)) eagerUrls.set(name, moduleUrl(eagerCode[name], manifest[name], manifest[name].map(linkNow)));
     return eagerUrls.get(name);
   };
   /** The blob: URL of a packed chunk or worker (made once). */
