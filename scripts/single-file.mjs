@@ -7,12 +7,13 @@
 //   chunk's CSS (Monaco's, KaTeX's) is packed like the chunk and added when it is imported.
 //   Fonts and images are data: URIs inside the CSS.
 // - The entry and the chunks it imports statically are plain text inside the loader's script,
-//   linked the moment it runs. Every other JS chunk and worker is stored gzip + base64 in its
-//   own <script type="text/plain"> element and unpacked with DecompressionStream only when
-//   first imported, so Monaco, Plotly and KaTeX cost nothing until a slide needs them. The
-//   small classic loader (`packLoader` below) turns a chunk into a blob: module URL after its
-//   static imports, whose specifiers were replaced by placeholders here, are turned into
-//   theirs; a dynamic `import("./x.js")` becomes `__rectifyPack.import("assets/x.js")`.
+//   linked the moment it runs. Every other JS chunk and worker is stored gzip + base64 in
+//   <script type="text/plain"> elements (parts of PART_CHARS) and unpacked with
+//   DecompressionStream only when first imported, so Monaco, Plotly and KaTeX cost nothing
+//   until a slide needs them. The small classic loader (`packLoader` below) turns a chunk
+//   into a blob: module URL after its static imports, whose specifiers were replaced by
+//   placeholders here, are turned into theirs; a dynamic `import("./x.js")` becomes
+//   `__rectifyPack.import("assets/x.js")`.
 // - `import.meta.url` of a chunk becomes `rectify-single:/<its file name>`, so `new URL(x,
 //   import.meta.url)` still resolves (to a name the loader knows) instead of throwing on a
 //   blob: base. Monaco's workers are asked for by that name (src/editor/editor-workers-single.ts)
@@ -155,8 +156,15 @@ function singleFilePack() {
         // over the heavy parts that follow; those are only needed after the deck is up.
         const eager = closure(entry, manifest);
         const eagerCode = Object.fromEntries(packed.filter(([name]) => eager.has(name)));
-        const elements = packed.filter(([name]) => !eager.has(name)).map(([name, code]) => packElement(name, code));
-        const args = [manifest, entry, PACK_SCHEME, DEP_MARK, ELEMENT_PREFIX, eagerCode].map(scriptJson);
+        const parts = {};
+        const elements = packed
+          .filter(([name]) => !eager.has(name))
+          .flatMap(([name, code]) => {
+            const texts = packedParts(code);
+            parts[name] = texts.length;
+            return texts.map((text, i) => `<script type="text/plain" id="${ELEMENT_PREFIX}${name}#${i}">${text}</script>`);
+          });
+        const args = [manifest, entry, PACK_SCHEME, DEP_MARK, ELEMENT_PREFIX, eagerCode, parts].map(scriptJson);
         const body = [`<script>(${packLoader})(${args.join(', ')});</script>`, ...elements].join('\n');
         // A function, not a string: the code holds `$'` and the like, which a replacement string expands.
         page = page.replace('</body>', () => `${body}\n</body>`);
@@ -196,10 +204,20 @@ function scriptJson(value) {
   return JSON.stringify(value).replaceAll('<', '\\u003c');
 }
 
-/** One packed file: gzip, base64, in a script element the browser never runs. */
-function packElement(name, code) {
+/**
+ * Characters of base64 per script element. Chromium's HTML parser takes about twice as long
+ * over one element of megabytes as over the same text in elements of this size (measured on
+ * a page of 4.6 MB of base64 and nothing else, at 1×: in one element 500 ms, in parts of
+ * 64–230 KB 270 ms).
+ */
+const PART_CHARS = 128 * 1024;
+
+/** One packed file as the texts of its script elements (which the browser never runs): gzip, base64, cut in parts. */
+function packedParts(code) {
   const data = gzipSync(Buffer.from(code, 'utf8'), { level: 9 }).toString('base64');
-  return `<script type="text/plain" id="${ELEMENT_PREFIX}${name}">${data}</script>`;
+  const texts = [];
+  for (let at = 0; at < data.length; at += PART_CHARS) texts.push(data.slice(at, at + PART_CHARS));
+  return texts;
 }
 
 /** `name` and every chunk it imports statically, transitively. */
@@ -231,29 +249,28 @@ function escapeRegExp(text) {
  * Runs in the page as a classic script (its source is inlined, so plain browser JavaScript
  * only): unpacks chunks on demand, links them as blob: modules, imports the entry.
  */
-function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode) {
+function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, parts) {
   performance.mark('rectify-pack:start');
   const urls = new Map();
   const parsed = new Promise((resolve) =>
     document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', resolve, { once: true }) : resolve(),
   );
+  /** The base64 text of a packed file, from its parts (once the parser has read them). */
   const packedText = async (name) => {
-    let element = document.getElementById(elementPrefix + name);
-    if (!element) {
-      await parsed;
-      element = document.getElementById(elementPrefix + name);
-    }
-    if (!element) throw new Error(`Rectify: ${name} is missing from this file.`);
-    return element.textContent;
+    const count = parts[name] ?? 0;
+    const part = (i) => document.getElementById(`${elementPrefix}${name}#${i}`);
+    if (!part(count - 1)) await parsed;
+    const found = Array.from({ length: count }, (_, i) => part(i));
+    if (count === 0 || found.includes(null)) throw new Error(`Rectify: ${name} is missing from this file.`);
+    return found.map((element) => element.textContent).join('');
   };
   const bytes = (base64) =>
     typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const unpack = (base64) => new Response(new Blob([bytes(base64)]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  /** `code` with its placeholders for `deps` replaced by their `depUrls`. */
+  const linked = (code, deps, depUrls) => deps.reduce((out, dep, i) => out.split(depMark + dep).join(depUrls[i]), code);
   /** A blob: module URL for `code`, whose placeholders for `deps` are replaced by their `depUrls`. */
-  const moduleUrl = (code, deps, depUrls) => {
-    const linked = deps.reduce((out, dep, i) => out.split(depMark + dep).join(depUrls[i]), code);
-    return URL.createObjectURL(new Blob([linked], { type: 'text/javascript' }));
-  };
+  const moduleUrl = (code, deps, depUrls) => URL.createObjectURL(new Blob([linked(code, deps, depUrls)], { type: 'text/javascript' }));
   const link = async (name) => {
     const deps = manifest[name];
     if (!deps) throw new Error(`Rectify: ${name} is not part of this file.`);

@@ -1,12 +1,13 @@
 /**
  * The CJK fallback font, built from the slides by scripts/fallback-font.mjs: one `@font-face`
- * per slice of Noto Sans SC, last in the theme's stacks, so machines with a CJK font never
- * fetch it. On a machine without one, Chromium fetches a slice only while shaping a character
- * of it, and headings laid out before their slices arrived stayed boxes (seen on the title
- * slide). So when the system draws Chinese as boxes, every slice is loaded before the slides
+ * per slice of Noto Sans SC, last in the theme's stacks. On a machine without a CJK font,
+ * Chromium fetches a slice only while shaping a character of it, and headings laid out before
+ * their slices arrived stayed boxes (seen on the title slide). So when the system draws
+ * Chinese as boxes, the font's stylesheet is added and every slice loaded before the slides
  * are rendered: the entry awaits `loadFallbackFontIfNeeded()` (at most LOAD_LIMIT_MS).
+ * Elsewhere the stylesheet is never added: in the one-file build its slices are inline, and
+ * 350 KB of CSS in the page's head delayed every first slide (by about 0.1 s).
  */
-import 'virtual:fallback-font.css';
 
 const FAMILY = 'Rectify CJK Fallback';
 /**
@@ -42,9 +43,15 @@ function systemLacksCjk(): boolean {
  */
 export async function loadFallbackFontIfNeeded(): Promise<void> {
   if (!systemLacksCjk()) return;
-  const faces = [...document.fonts].filter((face) => face.family.replace(/["']/g, '') === FAMILY);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise((resolve) => (timer = setTimeout(resolve, LOAD_LIMIT_MS)));
-  await Promise.race([Promise.all(faces.map((face) => face.load().catch(() => undefined))), limit]);
+  await Promise.race([loadFallbackFont().catch((error) => console.error('Rectify: the CJK fallback font did not load.', error)), limit]);
   clearTimeout(timer);
+}
+
+/** Adds the fallback font's stylesheet, then loads every slice it declares. */
+async function loadFallbackFont(): Promise<void> {
+  await import('virtual:fallback-font.css');
+  const faces = [...document.fonts].filter((face) => face.family.replace(/["']/g, '') === FAMILY);
+  await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
 }

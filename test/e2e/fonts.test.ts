@@ -8,7 +8,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../scripts/find-chromium.mjs';
@@ -19,6 +20,7 @@ import { DIST, launchChromium, waitForDeck } from './harness';
 import { noCjkFonts, type NoCjkFonts } from './no-cjk-fonts';
 
 const PREFIX = '/talks/rectify/';
+const SINGLE_FILE = resolve(process.env.RECTIFY_SINGLE ?? 'dist-single/rectify.html');
 /** The fallback's files as the build names them (hashed, under assets/). */
 const isFallbackFile = (url: string) => /\/assets\/noto-sans-sc-[^/]+\.woff2$/.test(url);
 
@@ -137,6 +139,39 @@ describe('the CJK fallback font', () => {
     const glyphs = await findMissingGlyphs(page, '.reveal .slides');
     expect(glyphs.missing).toEqual([]);
     expect(glyphs.checked).toBeGreaterThan(500);
+  });
+});
+
+describe('the CJK fallback font in the one file', () => {
+  /** The one file opened from disk; its fallback stylesheet is packed and added only when needed. */
+  async function openSingle(browser: Browser): Promise<Page> {
+    if (!existsSync(SINGLE_FILE)) throw new Error(`${SINGLE_FILE} is missing: run \`npm run build:single\` first.`);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(pathToFileURL(SINGLE_FILE).href);
+    await waitForDeck(page);
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+  const fallbackFaces = (page: Page) =>
+    page.evaluate(
+      (family) => [...document.fonts].filter((face) => face.family.replace(/"/g, '') === family).map((face) => face.status),
+      FALLBACK_FAMILY,
+    );
+
+  it('draws the title slide on a machine without CJK fonts', async () => {
+    const page = await openSingle(withoutCjk);
+    expect(await fallbackFaces(page)).toContain('loaded');
+    const glyphs = await findMissingGlyphs(page, '#title');
+    expect(glyphs.missing).toEqual([]);
+    expect(glyphs.checked).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  it('is not even declared where the system has a CJK font', async () => {
+    // The test above proves `fallbackFaces` sees the faces once the stylesheet is in.
+    const page = await openSingle(withCjk);
+    expect(await fallbackFaces(page)).toEqual([]);
+    await page.close();
   });
 });
 

@@ -27,7 +27,10 @@ afterAll(async () => harness?.close());
 beforeEach(async () => {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   if ((await page.evaluate(() => window.Reveal.getCurrentSlide()?.id)) !== 'bouncer-live') await goToSlide(page, 'bouncer-live');
-  if ((await page.$eval(BLOCK, (el) => el.getAttribute('data-status'))) === 'running') await page.click(`${BLOCK} [data-action="stop"]`);
+  // Checked and clicked in one step in the page: a run may end between two steps (Stop is then disabled).
+  await page.$eval(BLOCK, (el) => {
+    if (el.getAttribute('data-status') === 'running') el.querySelector<HTMLButtonElement>('[data-action="stop"]')!.click();
+  });
   await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') !== 'running', BLOCK);
 });
 
