@@ -10,7 +10,10 @@
 //   linked the moment it runs. Every other JS chunk and worker is stored gzip + base64 in
 //   <script type="text/plain"> elements (parts of PART_CHARS) and unpacked with
 //   DecompressionStream only when first imported, so Monaco, Plotly and KaTeX cost nothing
-//   until a slide needs them. The small classic loader (`packLoader` below) turns a chunk
+//   until a slide needs them. The page's own parser never reads those elements: the loader
+//   stops it (window.stop()) and a hidden sandboxed frame opens the file again, reads them off
+//   the main thread and posts them over; a browser that will not frame the file reloads it with
+//   `?rectify-read-here`, where the page reads them itself. The small classic loader (`packLoader` below) turns a chunk
 //   into a blob: module URL after its static imports, whose specifiers were replaced by
 //   placeholders here, are turned into theirs; a dynamic `import("./x.js")` becomes
 //   `__rectifyPack.import("assets/x.js")`.
@@ -27,6 +30,11 @@ export const SINGLE_FILE_NAME = 'rectify.html';
 export const PACK_SCHEME = 'rectify-single:/';
 const DEP_MARK = 'rectify-pack-dep:';
 const ELEMENT_PREFIX = 'rectify-pack:';
+/**
+ * Query parameters of the loader: `reader` marks the hidden frame that reads the packed parts,
+ * `readHere` a page that reads them itself (see packLoader).
+ */
+export const LOADER_QUERY = { reader: 'rectify-pack-reader', readHere: 'rectify-read-here' };
 
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
 /** Stands in for Vite's preload helper: `deps` are the CSS files of the chunk `load` imports. */
@@ -164,7 +172,7 @@ function singleFilePack() {
             parts[name] = texts.length;
             return texts.map((text, i) => `<script type="text/plain" id="${ELEMENT_PREFIX}${name}#${i}">${text}</script>`);
           });
-        const args = [manifest, entry, PACK_SCHEME, DEP_MARK, ELEMENT_PREFIX, eagerCode, parts].map(scriptJson);
+        const args = [manifest, entry, PACK_SCHEME, DEP_MARK, ELEMENT_PREFIX, eagerCode, parts, LOADER_QUERY].map(scriptJson);
         const body = [`<script>(${packLoader})(${args.join(', ')});</script>`, ...elements].join('\n');
         // A function, not a string: the code holds `$'` and the like, which a replacement string expands.
         page = page.replace('</body>', () => `${body}\n</body>`);
@@ -249,26 +257,79 @@ function escapeRegExp(text) {
  * Runs in the page as a classic script (its source is inlined, so plain browser JavaScript
  * only): unpacks chunks on demand, links them as blob: modules, imports the entry.
  */
-function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, parts) {
+function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, parts, query) {
+  const params = new URLSearchParams(location.search);
+  /** The packed texts as the parser read them into `document`. */
+  const textsIn = (document) =>
+    Object.fromEntries(
+      Object.entries(parts).map(([name, count]) => {
+        const found = Array.from({ length: count }, (_, i) => document.getElementById(`${elementPrefix}${name}#${i}`));
+        return [name, found.includes(null) ? undefined : found.map((element) => element.textContent).join('')];
+      }),
+    );
+  if (window !== window.top && params.has(query.reader)) {
+    // The reader: this same file in the deck's hidden frame (below). It hands the packed texts over.
+    document.addEventListener('DOMContentLoaded', () => window.parent.postMessage({ [query.reader]: textsIn(document) }, '*'), {
+      once: true,
+    });
+    return;
+  }
   performance.mark('rectify-pack:start');
-  const urls = new Map();
-  const parsed = new Promise((resolve) =>
-    document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', resolve, { once: true }) : resolve(),
-  );
-  /** The base64 text of a packed file, from its parts (once the parser has read them). */
-  const packedText = async (name) => {
-    const count = parts[name] ?? 0;
-    const part = (i) => document.getElementById(`${elementPrefix}${name}#${i}`);
-    if (!part(count - 1)) await parsed;
-    const found = Array.from({ length: count }, (_, i) => part(i));
-    if (count === 0 || found.includes(null)) throw new Error(`Rectify: ${name} is missing from this file.`);
-    return found.map((element) => element.textContent).join('');
+  const readHere = params.has(query.readHere);
+  // The parser stops here, before the packed parts: going through their megabytes on the main
+  // thread held the first slide back by about half a second. A frame in its own process (a
+  // sandboxed one) reads them instead, once the deck has shown its first frames.
+  if (!readHere) window.stop();
+  /** Where a browser keeps the frame from handing the texts over: read them here, on a reload. */
+  const reloadReadingHere = () => {
+    console.warn('Rectify: the frame that reads the packed parts did not answer; reloading to read them in the page.');
+    const next = new URL(location.href);
+    next.searchParams.set(query.readHere, '');
+    location.replace(next.href);
   };
+  const fromFrame = () =>
+    new Promise((resolve) => {
+      const frame = Object.assign(document.createElement('iframe'), { hidden: true });
+      frame.setAttribute('sandbox', 'allow-scripts');
+      frame.setAttribute('aria-hidden', 'true');
+      const src = new URL(location.href);
+      src.hash = '';
+      src.searchParams.set(query.reader, '');
+      frame.src = src.href;
+      let answered = false;
+      const onMessage = (event) => {
+        const texts = event.data?.[query.reader];
+        if (event.source !== frame.contentWindow || typeof texts !== 'object' || texts === null) return;
+        answered = true;
+        window.removeEventListener('message', onMessage);
+        frame.remove();
+        resolve(texts);
+      };
+      window.addEventListener('message', onMessage);
+      // The reader posts when its parser is done, before its load event; a frame that loads
+      // without a word was blocked or failed (an engine that forbids framing local files).
+      frame.addEventListener('load', () => setTimeout(() => answered || reloadReadingHere(), 3000), { once: true });
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => document.body.append(frame))));
+    });
+  const inPage = () =>
+    new Promise((resolve) =>
+      document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', resolve, { once: true }) : resolve(),
+    ).then(() => textsIn(document));
+  let texts;
+  /** The base64 text of a packed file (all are read the first time one is asked for). */
+  const packedText = async (name) => {
+    texts ??= readHere ? inPage() : fromFrame();
+    const text = (await texts)[name];
+    if (typeof text !== 'string') throw new Error(`Rectify: ${name} is missing from this file.`);
+    return text;
+  };
+  const urls = new Map();
   const bytes = (base64) =>
     typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const unpack = (base64) => new Response(new Blob([bytes(base64)]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
   /** `code` with its placeholders for `deps` replaced by their `depUrls`. */
-  const linked = (code, deps, depUrls) => deps.reduce((out, dep, i) => out.split(depMark + dep).join(depUrls[i]), code);
+  const placeholders = new RegExp(`${depMark}[^"]+`, 'g'); // one pass: the entry is 300 KB
+  const linked = (code, deps, depUrls) => code.replace(placeholders, (mark) => depUrls[deps.indexOf(mark.slice(depMark.length))] ?? mark);
   /** A blob: module URL for `code`, whose placeholders for `deps` are replaced by their `depUrls`. */
   const moduleUrl = (code, deps, depUrls) => URL.createObjectURL(new Blob([linked(code, deps, depUrls)], { type: 'text/javascript' }));
   const link = async (name) => {

@@ -147,7 +147,8 @@ describe('the CJK fallback font in the one file', () => {
   async function openSingle(browser: Browser): Promise<Page> {
     if (!existsSync(SINGLE_FILE)) throw new Error(`${SINGLE_FILE} is missing: run \`npm run build:single\` first.`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(pathToFileURL(SINGLE_FILE).href);
+    // Not until `load`: the file stops its own parser (window.stop()), so `load` never comes.
+    await page.goto(pathToFileURL(SINGLE_FILE).href, { waitUntil: 'commit' });
     await waitForDeck(page);
     await page.evaluate(() => document.fonts.ready);
     return page;

@@ -3,14 +3,18 @@
  * with every request that is not a file aborted and counted. The deck starts, a live block
  * runs in the sandbox (srcdoc iframe, classic blob: worker) and plots, Monaco's TypeScript
  * worker (a classic blob: worker too) checks the code, and the language toggle works — with
- * zero requests leaving the file. `RECTIFY_SINGLE` points at another build of it.
+ * zero requests leaving the file. The page's own parser stops before the packed parts, which a
+ * hidden frame reads; where that frame is blocked, the page reloads and reads them itself.
+ * `RECTIFY_SINGLE` points at another build of it.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, waitForDeck } from './harness';
+import { LOADER_QUERY } from '../../scripts/single-file.mjs';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 const FILE = resolve(process.env.RECTIFY_SINGLE ?? 'dist-single/rectify.html');
 const BLOCK = '#bouncer-live [data-live]';
@@ -33,7 +37,8 @@ beforeAll(async () => {
     },
   );
   page = await context.newPage();
-  await page.goto(`${pathToFileURL(FILE).href}#/bouncer-live`);
+  // Not until `load`: the file stops its own parser (window.stop()), so `load` never comes.
+  await page.goto(`${pathToFileURL(FILE).href}#/bouncer-live`, { waitUntil: 'commit' });
   await waitForDeck(page);
 });
 afterAll(async () => browser?.close());
@@ -99,4 +104,59 @@ describe('the one-file deck, opened from disk', () => {
     await page.evaluate(() => fetch('http://127.0.0.1:9/probe').catch(() => undefined));
     expect(blocked).toEqual(['http://127.0.0.1:9/probe']);
   });
+});
+
+/** Blocks in the page that hold packed parts the page's own parser read. */
+const packedPartsInPage = (page: Page) => page.$$eval('script[type="text/plain"][id^="rectify-pack:"]', (parts) => parts.length);
+
+/** Opens `url` in `context` and waits until the bouncer block has run and plotted from the packed parts. */
+async function openAndRun(context: BrowserContext, url: string): Promise<Page> {
+  const opened = await context.newPage();
+  await opened.goto(url, { waitUntil: 'commit' });
+  await waitForDeck(opened);
+  await opened.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'done', BLOCK, { timeout: 90_000 });
+  await opened.waitForSelector(`${BLOCK} .live-plot .main-svg`, { timeout: 60_000 });
+  return opened;
+}
+
+describe('where the one file reads its packed parts', () => {
+  it('not in the page: its parser stopped before them, and the frame that read them is gone', async () => {
+    // The page above ran a block, plotted and started Monaco: all of that came from packed parts.
+    expect(await packedPartsInPage(page)).toBe(0);
+    expect(await page.$$eval('iframe:not([data-sandbox])', (frames) => frames.length)).toBe(0);
+  });
+
+  it(`in the page when opened with ?${LOADER_QUERY.readHere} (control: the count above can see them)`, async () => {
+    // A context of its own: the one above shares this file's storage and was edited.
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const readingHere = await openAndRun(fresh, `${pathToFileURL(FILE).href}?${LOADER_QUERY.readHere}#/bouncer-live`);
+      expect(await packedPartsInPage(readingHere)).toBeGreaterThan(10);
+    } finally {
+      await fresh.close();
+    }
+  }, 150_000);
+
+  it('in the page after a reload, where the browser keeps the frame from loading', async () => {
+    // Served, so that the frame's request can be blocked (file: requests cannot be routed).
+    const server = await serveStatic(dirname(FILE));
+    const blockedFrame = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const framesAsked: string[] = [];
+      await blockedFrame.route(
+        (url) => url.searchParams.has(LOADER_QUERY.reader),
+        (route) => {
+          framesAsked.push(route.request().url());
+          return route.abort();
+        },
+      );
+      const reloaded = await openAndRun(blockedFrame, `${server.url}${basename(FILE)}#/bouncer-live`);
+      expect(framesAsked.length).toBe(1);
+      expect(new URL(reloaded.url()).searchParams.has(LOADER_QUERY.readHere)).toBe(true);
+      expect(await packedPartsInPage(reloaded)).toBeGreaterThan(10);
+    } finally {
+      await blockedFrame.close();
+      await server.close();
+    }
+  }, 200_000);
 });
