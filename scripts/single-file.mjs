@@ -13,7 +13,8 @@
 //   until a slide needs them. The page's own parser never reads those elements: the loader
 //   stops it (window.stop()) and a hidden sandboxed frame opens the file again, reads them off
 //   the main thread and posts them over; a browser that will not frame the file reloads it with
-//   `?rectify-read-here`, where the page reads them itself. The small classic loader (`packLoader` below) turns a chunk
+//   `?rectify-read-here`, where the page reads them itself. The CJK fallback font's stylesheet
+//   is the one packed file before the loader, read by the page (see IN_PAGE). The small classic loader (`packLoader` below) turns a chunk
 //   into a blob: module URL after its static imports, whose specifiers were replaced by
 //   placeholders here, are turned into theirs; a dynamic `import("./x.js")` becomes
 //   `__rectifyPack.import("assets/x.js")`.
@@ -30,6 +31,13 @@ export const SINGLE_FILE_NAME = 'rectify.html';
 export const PACK_SCHEME = 'rectify-single:/';
 const DEP_MARK = 'rectify-pack-dep:';
 const ELEMENT_PREFIX = 'rectify-pack:';
+/**
+ * Packed files whose parts come before the loader, read by the page itself: the CJK fallback
+ * font's stylesheet, which a machine without a CJK font needs before the first slide (waiting
+ * for the reader frame there held the title back by seconds on a busy machine). As text that
+ * is never parsed as CSS where it is not needed, it costs other machines little.
+ */
+const IN_PAGE = /^assets\/fallback-font-[\w-]+\.css$/;
 /**
  * Query parameters of the loader: `reader` marks the hidden frame that reads the packed parts,
  * `readHere` a page that reads them itself (see packLoader).
@@ -165,15 +173,21 @@ function singleFilePack() {
         const eager = closure(entry, manifest);
         const eagerCode = Object.fromEntries(packed.filter(([name]) => eager.has(name)));
         const parts = {};
-        const elements = packed
-          .filter(([name]) => !eager.has(name))
-          .flatMap(([name, code]) => {
-            const texts = packedParts(code);
-            parts[name] = texts.length;
-            return texts.map((text, i) => `<script type="text/plain" id="${ELEMENT_PREFIX}${name}#${i}">${text}</script>`);
-          });
-        const args = [manifest, entry, PACK_SCHEME, DEP_MARK, ELEMENT_PREFIX, eagerCode, parts, LOADER_QUERY].map(scriptJson);
-        const body = [`<script>(${packLoader})(${args.join(', ')});</script>`, ...elements].join('\n');
+        const elementsOf = ([name, code]) => {
+          const texts = packedParts(code);
+          parts[name] = texts.length;
+          return texts.map((text, i) => `<script type="text/plain" id="${ELEMENT_PREFIX}${name}#${i}">${text}</script>`);
+        };
+        const lazy = packed.filter(([name]) => !eager.has(name));
+        const inPage = lazy.filter(([name]) => IN_PAGE.test(name));
+        if (inPage.length !== 1)
+          throw new Error(`single file: expected one CJK fallback stylesheet to keep in the page, found ${inPage.length}`);
+        const inPageNames = inPage.map(([name]) => name);
+        // Elements first: making them counts each file's parts, which the loader is given.
+        const before = inPage.flatMap(elementsOf);
+        const after = lazy.filter(([name]) => !inPageNames.includes(name)).flatMap(elementsOf);
+        const args = [manifest, entry, PACK_SCHEME, DEP_MARK, ELEMENT_PREFIX, eagerCode, parts, inPageNames, LOADER_QUERY].map(scriptJson);
+        const body = [...before, `<script>(${packLoader})(${args.join(', ')});</script>`, ...after].join('\n');
         // A function, not a string: the code holds `$'` and the like, which a replacement string expands.
         page = page.replace('</body>', () => `${body}\n</body>`);
         for (const name of Object.keys(bundle)) if (name !== htmlName) delete bundle[name];
@@ -257,19 +271,17 @@ function escapeRegExp(text) {
  * Runs in the page as a classic script (its source is inlined, so plain browser JavaScript
  * only): unpacks chunks on demand, links them as blob: modules, imports the entry.
  */
-function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, parts, query) {
+function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, parts, inPageNames, query) {
   const params = new URLSearchParams(location.search);
-  /** The packed texts as the parser read them into `document`. */
-  const textsIn = (document) =>
-    Object.fromEntries(
-      Object.entries(parts).map(([name, count]) => {
-        const found = Array.from({ length: count }, (_, i) => document.getElementById(`${elementPrefix}${name}#${i}`));
-        return [name, found.includes(null) ? undefined : found.map((element) => element.textContent).join('')];
-      }),
-    );
+  /** A packed file's text as the parser read it into this document, if it did. */
+  const textIn = (name) => {
+    const found = Array.from({ length: parts[name] ?? 0 }, (_, i) => document.getElementById(`${elementPrefix}${name}#${i}`));
+    return found.length === 0 || found.includes(null) ? undefined : found.map((element) => element.textContent).join('');
+  };
+  const textsIn = () => Object.fromEntries(Object.keys(parts).map((name) => [name, textIn(name)]));
   if (window !== window.top && params.has(query.reader)) {
     // The reader: this same file in the deck's hidden frame (below). It hands the packed texts over.
-    document.addEventListener('DOMContentLoaded', () => window.parent.postMessage({ [query.reader]: textsIn(document) }, '*'), {
+    document.addEventListener('DOMContentLoaded', () => window.parent.postMessage({ [query.reader]: textsIn() }, '*'), {
       once: true,
     });
     return;
@@ -277,7 +289,7 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, 
   performance.mark('rectify-pack:start');
   const readHere = params.has(query.readHere);
   // The parser stops here, before the packed parts: going through their megabytes on the main
-  // thread held the first slide back by about half a second. A frame in its own process (a
+  // thread held the first slide back by about 0.3 s. A frame in its own process (a
   // sandboxed one) reads them instead, once the deck has shown its first frames.
   if (!readHere) window.stop();
   /** Where a browser keeps the frame from handing the texts over: read them here, on a reload. */
@@ -311,15 +323,14 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, 
       frame.addEventListener('load', () => setTimeout(() => answered || reloadReadingHere(), 3000), { once: true });
       requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => document.body.append(frame))));
     });
-  const inPage = () =>
+  const readInPage = () =>
     new Promise((resolve) =>
       document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', resolve, { once: true }) : resolve(),
-    ).then(() => textsIn(document));
+    ).then(textsIn);
   let texts;
-  /** The base64 text of a packed file (all are read the first time one is asked for). */
+  /** The base64 text of a packed file (those after the loader are all read the first time one is asked for). */
   const packedText = async (name) => {
-    texts ??= readHere ? inPage() : fromFrame();
-    const text = (await texts)[name];
+    const text = inPageNames.includes(name) ? textIn(name) : (await (texts ??= readHere ? readInPage() : fromFrame()))[name];
     if (typeof text !== 'string') throw new Error(`Rectify: ${name} is missing from this file.`);
     return text;
   };
