@@ -4,7 +4,6 @@
  * editor, plots) loads later, when idle or when a slide needs it.
  */
 import Reveal from 'reveal.js';
-import Markdown from 'reveal.js/plugin/markdown';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import '../../assets/theme.css';
@@ -48,12 +47,15 @@ const slidesElement = document.querySelector<HTMLElement>('.reveal .slides')!;
 const [slides] = await Promise.all([slidesFor(language), loadFallbackFontIfNeeded()]);
 renderSlides(slidesElement, slides);
 
+// A build's slides were converted at build time (scripts/prerender-slides.ts): reveal's markdown
+// plugin, and marked with it, load only on the dev server, where the slides come as Markdown.
+const markdownPlugins = import.meta.env.DEV ? [(await import('reveal.js/plugin/markdown')).default] : [];
 const startView = isPrintView() ? {} : startingView(window.innerWidth);
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
   ...startView,
   // Order matters: live fences become blocks before highlighting touches code.
-  plugins: [Markdown, liveCode.plugin, HighlightPlugin, MathPlugin, AccessibilityPlugin(), stopWithDeckPlugin],
+  plugins: [...markdownPlugins, liveCode.plugin, HighlightPlugin, MathPlugin, AccessibilityPlugin(), stopWithDeckPlugin],
 });
 
 await deck.initialize();

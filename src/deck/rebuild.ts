@@ -1,6 +1,6 @@
 /**
  * The one "the slides changed" pipeline, for hot reload and the language switch: render the new
- * plan, let reveal's markdown plugin convert it, rebuild the live blocks (before highlighting
+ * plan, let reveal's markdown plugin convert it (on the dev server), rebuild the live blocks (before highlighting
  * touches their code), stay on the same slide, then highlight and typeset. Also run when reveal
  * itself replaced the slides (see `createRebuild`).
  */
@@ -68,10 +68,12 @@ export function createRebuild(deck: RevealApi, slidesElement: HTMLElement, liveC
     let slide: HTMLElement | undefined;
     try {
       renderSlides(slidesElement, slides);
-      // (Nothing left to convert in a build's slides.)
-      const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
-      await markdown.processSlides(slidesElement);
-      await markdown.convertSlides();
+      // A build's slides are converted already, and a build has no markdown plugin (main.ts).
+      if ('files' in slides) {
+        const markdown = deck.getPlugin('markdown') as MarkdownPlugin;
+        await markdown.processSlides(slidesElement);
+        await markdown.convertSlides();
+      }
       liveCode.rebuild(slidesElement);
       deck.sync();
       slide = showAgain(deck, shown);

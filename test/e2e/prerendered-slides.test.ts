@@ -1,8 +1,9 @@
 /**
  * Build-time Markdown (scripts/prerender-slides.ts): a build ships each slide file's slides as
- * HTML converted in Node (jsdom), and the page skips reveal's markdown plugin at start. Here,
- * in Chromium, the deck's own markdown plugin converts the same sections as the dev server's
- * page does, and the two must be the same DOM for every slide file, both languages, and the
+ * HTML converted in Node (jsdom), and the page has no markdown plugin at all. Here, in Chromium,
+ * reveal's markdown plugin (its own build of it in the same package, configured by the deck's
+ * settings as on the dev server) converts the same sections as the dev server's page does, and
+ * the two must be the same DOM for every slide file, both languages, and the
  * broken-deck fixture (error slides). A control with one word changed proves the comparison sees
  * a difference. And the built deck holds no slide Markdown, only the converted slides.
  */
@@ -12,6 +13,9 @@ import type { Page } from 'playwright-core';
 import { prerenderSlideFile, sectionsBeforeConversion } from '../../scripts/prerender-slides';
 import { compareFileNames } from '../../src/slides/plan-deck';
 import { DIST, startHarness, type Harness } from './harness';
+
+/** reveal's markdown plugin as a classic script (`window.RevealMarkdown`), from the deck's own reveal.js. */
+const MARKDOWN_PLUGIN = 'node_modules/reveal.js/dist/plugin/markdown.js';
 
 const SETS = {
   zh: { dir: 'slides', language: 'zh' },
@@ -25,6 +29,14 @@ let page: Page;
 beforeAll(async () => {
   harness = await startHarness();
   page = await harness.open();
+  // The built deck leaves reveal's markdown plugin out; add it, on the deck and its settings, as the dev server has it.
+  expect(await page.evaluate(() => window.Reveal.getPlugin('markdown'))).toBeUndefined();
+  await page.evaluate(readFileSync(MARKDOWN_PLUGIN, 'utf8'));
+  await page.evaluate(async () => {
+    const plugin = (window as unknown as { RevealMarkdown: () => { init(deck: unknown): Promise<void> } }).RevealMarkdown();
+    await plugin.init(window.Reveal);
+    (window as unknown as { rectifyMarkdown: unknown }).rectifyMarkdown = plugin;
+  });
 });
 afterAll(async () => harness?.close());
 
@@ -37,7 +49,7 @@ function filesOf(dir: string): Array<[string, string]> {
 /** `sections` (Markdown in templates) converted in the page by the deck's own markdown plugin, as the dev server's deck does. */
 function convertInPage(sections: string): Promise<string> {
   return page.evaluate(async (html) => {
-    const markdown = window.Reveal.getPlugin('markdown') as unknown as {
+    const markdown = (window as unknown as { rectifyMarkdown: unknown }).rectifyMarkdown as {
       processSlides(scope: HTMLElement): Promise<void>;
       convertSlides(): Promise<void>;
     };
