@@ -287,6 +287,8 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, 
     return;
   }
   performance.mark('rectify-pack:start');
+  // As opened: the deck soon takes a shared link's edits out of the address (src/deck/main.ts).
+  const openedAs = location.href;
   const readHere = params.has(query.readHere);
   // The parser stops here, before the packed parts: going through their megabytes on the main
   // thread held the first slide back by about 0.3 s. A frame in its own process (a
@@ -295,7 +297,7 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, 
   /** Where a browser keeps the frame from handing the texts over: read them here, on a reload. */
   const reloadReadingHere = () => {
     console.warn('Rectify: the frame that reads the packed parts did not answer; reloading to read them in the page.');
-    const next = new URL(location.href);
+    const next = new URL(openedAs);
     next.searchParams.set(query.readHere, '');
     location.replace(next.href);
   };
