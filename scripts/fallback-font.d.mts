@@ -16,6 +16,7 @@ export interface FallbackFont {
 
 export declare const FALLBACK_FAMILY: string;
 export declare const FALLBACK_CSS_ID: string;
+export declare const FALLBACK_CSS_FILE: string;
 export declare const TEXT_SOURCES: ({ dir: string; ext: string[] } | { file: string })[];
 export declare function isTextSource(path: string, root?: string): boolean;
 export declare function readDeckText(root?: string): string;

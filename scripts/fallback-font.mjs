@@ -22,6 +22,8 @@ export const FALLBACK_FAMILY = 'Rectify CJK Fallback';
 
 /** What the deck imports (one line in src/deck/main.ts); resolves to the generated CSS. */
 export const FALLBACK_CSS_ID = 'virtual:fallback-font.css';
+/** The file name `FALLBACK_CSS_ID` resolves to, which a build's stylesheet is named after. */
+export const FALLBACK_CSS_FILE = 'fallback-font.css';
 
 const SOURCE_PACKAGE = '@fontsource-variable/noto-sans-sc';
 // Regular and bold are all the theme uses; a narrower axis makes smaller files.
@@ -211,7 +213,7 @@ export function fontLicence() {
  */
 export function fallbackFontPlugin({ root = ROOT, cacheDir = defaultCacheDir(root) } = {}) {
   // A real path (that is never written) so that Vite resolves the url()s next to it.
-  const cssId = join(cacheDir, 'fallback-font.css');
+  const cssId = join(cacheDir, FALLBACK_CSS_FILE);
   let current = null; // { key, css, result }
   let pending = null;
   let log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };

@@ -14,16 +14,17 @@
 //   stops it (window.stop()) and a hidden sandboxed frame opens the file again, reads them off
 //   the main thread and posts them over; a browser that will not frame the file reloads it with
 //   `?rectify-read-here`, where the page reads them itself. The CJK fallback font's stylesheet
-//   is the one packed file before the loader, read by the page (see IN_PAGE). The small classic loader (`packLoader` below) turns a chunk
-//   into a blob: module URL after its static imports, whose specifiers were replaced by
-//   placeholders here, are turned into theirs; a dynamic `import("./x.js")` becomes
-//   `__rectifyPack.import("assets/x.js")`.
+//   is the one packed file before the loader, read by the page (see `inPage` below).
+// - The small classic loader (`packLoader` below) turns a chunk into a blob: module URL after
+//   its static imports, whose specifiers were replaced by placeholders here, are turned into
+//   theirs; a dynamic `import("./x.js")` becomes `__rectifyPack.import("assets/x.js")`.
 // - `import.meta.url` of a chunk becomes `rectify-single:/<its file name>`, so `new URL(x,
 //   import.meta.url)` still resolves (to a name the loader knows) instead of throwing on a
 //   blob: base. Monaco's workers are asked for by that name (src/editor/editor-workers-single.ts)
 //   and start as classic workers from blob: URLs (module workers from blob: fail under file://).
 import { gzipSync } from 'node:zlib';
 import { replaceCss } from 'vite-plugin-singlefile';
+import { FALLBACK_CSS_FILE } from './fallback-font.mjs';
 
 /** The name the one file is written as. */
 export const SINGLE_FILE_NAME = 'rectify.html';
@@ -31,13 +32,6 @@ export const SINGLE_FILE_NAME = 'rectify.html';
 export const PACK_SCHEME = 'rectify-single:/';
 const DEP_MARK = 'rectify-pack-dep:';
 const ELEMENT_PREFIX = 'rectify-pack:';
-/**
- * Packed files whose parts come before the loader, read by the page itself: the CJK fallback
- * font's stylesheet, which a machine without a CJK font needs before the first slide (waiting
- * for the reader frame there held the title back by seconds on a busy machine). As text that
- * is never parsed as CSS where it is not needed, it costs other machines little.
- */
-const IN_PAGE = /^assets\/fallback-font-[\w-]+\.css$/;
 /**
  * Query parameters of the loader: `reader` marks the hidden frame that reads the packed parts,
  * `readHere` a page that reads them itself (see packLoader).
@@ -139,6 +133,11 @@ function singleFilePack() {
         let page = String(html.source);
         const manifest = {};
         const packed = [];
+        // Packed files whose parts come before the loader, read by the page itself: the CJK
+        // fallback font's stylesheet, which a machine without a CJK font needs before the first
+        // slide (waiting for the reader frame there held the title back by seconds on a busy
+        // machine). As text never parsed as CSS where it is not needed, it costs others little.
+        const inPage = [];
         let entry;
         for (const item of Object.values(bundle)) {
           if (item.type === 'chunk') {
@@ -156,6 +155,7 @@ function singleFilePack() {
             else {
               manifest[item.fileName] = [];
               packed.push([item.fileName, String(item.source)]);
+              if (item.names?.includes(FALLBACK_CSS_FILE)) inPage.push(item.fileName);
             }
           }
         }
@@ -178,15 +178,12 @@ function singleFilePack() {
           parts[name] = texts.length;
           return texts.map((text, i) => `<script type="text/plain" id="${ELEMENT_PREFIX}${name}#${i}">${text}</script>`);
         };
+        if (inPage.length !== 1) throw new Error(`single file: expected one CJK fallback stylesheet, found ${inPage.length}`);
         const lazy = packed.filter(([name]) => !eager.has(name));
-        const inPage = lazy.filter(([name]) => IN_PAGE.test(name));
-        if (inPage.length !== 1)
-          throw new Error(`single file: expected one CJK fallback stylesheet to keep in the page, found ${inPage.length}`);
-        const inPageNames = inPage.map(([name]) => name);
         // Elements first: making them counts each file's parts, which the loader is given.
-        const before = inPage.flatMap(elementsOf);
-        const after = lazy.filter(([name]) => !inPageNames.includes(name)).flatMap(elementsOf);
-        const args = [manifest, entry, PACK_SCHEME, DEP_MARK, ELEMENT_PREFIX, eagerCode, parts, inPageNames, LOADER_QUERY].map(scriptJson);
+        const before = lazy.filter(([name]) => inPage.includes(name)).flatMap(elementsOf);
+        const after = lazy.filter(([name]) => !inPage.includes(name)).flatMap(elementsOf);
+        const args = [manifest, entry, PACK_SCHEME, DEP_MARK, ELEMENT_PREFIX, eagerCode, parts, inPage, LOADER_QUERY].map(scriptJson);
         const body = [...before, `<script>(${packLoader})(${args.join(', ')});</script>`, ...after].join('\n');
         // A function, not a string: the code holds `$'` and the like, which a replacement string expands.
         page = page.replace('</body>', () => `${body}\n</body>`);
@@ -278,7 +275,13 @@ function packLoader(manifest, entry, scheme, depMark, elementPrefix, eagerCode, 
     const found = Array.from({ length: parts[name] ?? 0 }, (_, i) => document.getElementById(`${elementPrefix}${name}#${i}`));
     return found.length === 0 || found.includes(null) ? undefined : found.map((element) => element.textContent).join('');
   };
-  const textsIn = () => Object.fromEntries(Object.keys(parts).map((name) => [name, textIn(name)]));
+  /** The texts of the files after the loader (the frame's part, or a reading page's). */
+  const textsIn = () =>
+    Object.fromEntries(
+      Object.keys(parts)
+        .filter((name) => !inPageNames.includes(name))
+        .map((name) => [name, textIn(name)]),
+    );
   if (window !== window.top && params.has(query.reader)) {
     // The reader: this same file in the deck's hidden frame (below). It hands the packed texts over.
     document.addEventListener('DOMContentLoaded', () => window.parent.postMessage({ [query.reader]: textsIn() }, '*'), {

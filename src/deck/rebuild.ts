@@ -1,8 +1,8 @@
 /**
  * The one "the slides changed" pipeline, for hot reload and the language switch: render the new
- * plan, let reveal's markdown plugin convert it (on the dev server), rebuild the live blocks (before highlighting
- * touches their code), stay on the same slide, then highlight and typeset. Also run when reveal
- * itself replaced the slides (see `createRebuild`).
+ * plan, let reveal's markdown plugin convert it (on the dev server), rebuild the live blocks
+ * (before highlighting touches their code), stay on the same slide, then highlight and
+ * typeset. Also run when reveal itself replaced the slides (see `createRebuild`).
  */
 import type { RevealApi } from 'reveal.js';
 import type { MarkdownPlugin } from 'reveal.js/plugin/markdown';

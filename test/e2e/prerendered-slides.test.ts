@@ -31,6 +31,8 @@ beforeAll(async () => {
   page = await harness.open();
   // The built deck leaves reveal's markdown plugin out; add it, on the deck and its settings, as the dev server has it.
   expect(await page.evaluate(() => window.Reveal.getPlugin('markdown'))).toBeUndefined();
+  // Control: getPlugin does find a plugin the deck has.
+  expect(await page.evaluate(() => window.Reveal.getPlugin('rectify-live-code') !== undefined)).toBe(true);
   await page.evaluate(readFileSync(MARKDOWN_PLUGIN, 'utf8'));
   await page.evaluate(async () => {
     const plugin = (window as unknown as { RevealMarkdown: () => { init(deck: unknown): Promise<void> } }).RevealMarkdown();
