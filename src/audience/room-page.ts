@@ -28,21 +28,26 @@ function session(): Storage | undefined {
   }
 }
 
-/** Takes the token out of the address bar (keeping it for this tab); gives back the token this tab holds. */
-export function takePresenterToken(): string | undefined {
+/** Takes `?presenter=` out of the address bar; gives back what it held, if anything. */
+function takeTokenFromUrl(): string | undefined {
   const url = new URL(window.location.href);
   const given = url.searchParams.get('presenter');
-  if (given !== null) {
-    url.searchParams.delete('presenter');
-    history.replaceState(history.state, '', url.toString());
-    if (TOKEN.test(given)) {
-      try {
-        session()?.setItem(TOKEN_KEY, given);
-      } catch {
-        // Storage full or blocked: this load is still the presenter's, a reload will not be.
-      }
-      return given;
+  if (given === null) return undefined;
+  url.searchParams.delete('presenter');
+  history.replaceState(history.state, '', url.toString());
+  return given;
+}
+
+/** Takes the token out of the address bar (keeping it for this tab); gives back the token this tab holds. */
+function takePresenterToken(): string | undefined {
+  const given = takeTokenFromUrl();
+  if (given !== undefined && TOKEN.test(given)) {
+    try {
+      session()?.setItem(TOKEN_KEY, given);
+    } catch {
+      // Storage full or blocked: this load is still the presenter's, a reload will not be.
     }
+    return given;
   }
   let stored: string | null | undefined;
   try {
@@ -55,9 +60,14 @@ export function takePresenterToken(): string | undefined {
 
 /** The room of this page, or undefined when the page is not served by `npm run present`. Takes the token out of the URL either way. */
 export function roomOfThisPage(): RoomPage | undefined {
+  const offered = document.querySelector('meta[name="rectify-room"]') !== null && /^https?:$/.test(window.location.protocol);
+  if (!offered) {
+    // No room to present to: no token to keep either. (And no storage opened at start: the first
+    // touch of sessionStorage cost a 4×-throttled phone ~25 ms before its first slide.)
+    takeTokenFromUrl();
+    return undefined;
+  }
   const token = takePresenterToken();
-  const offered = document.querySelector('meta[name="rectify-room"]') !== null;
-  if (!offered || !/^https?:$/.test(window.location.protocol)) return undefined;
   const url = new URL(window.location.href);
   url.hash = '';
   if (token) url.searchParams.set('presenter', token);
