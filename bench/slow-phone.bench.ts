@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { firstSlideProbe, goToSlide, startHarness, type Harness } from '../test/e2e/harness';
+import { firstSlideProbe, goToSlide, PHONE_CONTEXT, startHarness, type Harness } from '../test/e2e/harness';
 import { serveStatic, type StaticServer } from '../scripts/static-server.mjs';
 import { buildReferenceDeck, REFERENCE_DIR } from './reference-deck';
 
@@ -42,12 +42,7 @@ const worst = (xs: number[]) => Math.max(...xs);
 
 /** A fresh phone-sized touch context (cold cache), its page throttled `rate`× before anything loads. */
 async function phonePage(rate: number): Promise<Page> {
-  const context = await harness.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    serviceWorkers: 'block',
-  });
+  const context = await harness.browser.newContext(PHONE_CONTEXT);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });

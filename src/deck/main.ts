@@ -15,7 +15,7 @@ import { HighlightPlugin, highlightSlides } from './highlight-plugin';
 import { createRebuild, renderSlides } from './rebuild';
 import { isPassiveView, isPrintView } from './view-mode';
 import { applyLanguage, createLanguageToggle, languageFromUrl, writeLanguageToUrl, type Language } from '../i18n/language';
-import { createLiveCode } from '../live';
+import { afterNextFrame, createLiveCode } from '../live';
 import { installPresenterTools } from '../tools/presenter-tools';
 import { MathPlugin, typesetSlides } from './math-plugin';
 import { installLazyPlugins } from './lazy-plugins';
@@ -27,6 +27,7 @@ import { LANGUAGE_CHANGED, t } from '../i18n/ui-text';
 import { slidesFor } from '../slides/slide-files';
 import { joinRoom } from '../audience';
 import { startOffline } from '../tools/offline';
+import { layoutAtLoadOnlyIfNeeded, stopRevealResizeAtDocument } from './repeat-layouts';
 
 // A shared link carries its edits in the fragment: take them out before anything reads the URL,
 // so reveal sees only the slide the link was shared from.
@@ -51,6 +52,7 @@ renderSlides(slidesElement, slides);
 // plugin, and marked with it, load only on the dev server, where the slides come as Markdown.
 const markdownPlugins = import.meta.env.DEV ? [(await import('reveal.js/plugin/markdown')).default] : [];
 const startView = isPrintView() ? {} : startingView(window.innerWidth);
+stopWithDeck.push(stopRevealResizeAtDocument());
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
   ...startView,
@@ -58,7 +60,12 @@ const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   plugins: [...markdownPlugins, liveCode.plugin, HighlightPlugin, MathPlugin, AccessibilityPlugin(), stopWithDeckPlugin],
 });
 
-await deck.initialize();
+const initialized = deck.initialize();
+stopWithDeck.push(layoutAtLoadOnlyIfNeeded(deck));
+await initialized;
+// The first slide is drawn (with its blocks): now the other slides' blocks, then the rest of the start.
+await afterNextFrame();
+liveCode.buildAll();
 // (Not in the print view, which reveal also keeps as a `view`.)
 if (startView.view === 'scroll') followWidth(deck, true);
 // From here on, whenever reveal replaces the slides behind the live blocks, they are rebuilt.

@@ -23,7 +23,8 @@ export function createBlockView(id: string, code: string, original: string, fenc
   // Code before the toolbar: focus goes code → Run → Stop → Reset → params → output (issue 14.4),
   // and the screen shows them in that order. The clock ticks in .live-state; only the start and the
   // end of a run go to the polite region (.live-announce), or a screen reader would read every tick.
-  root.innerHTML = `
+  root.append(
+    parsedOnce(`
     <div class="live-notice" hidden></div>
     <div class="live-code"><pre class="live-static"><code class="ts"></code></pre></div>
     <div class="live-toolbar" role="toolbar" aria-label="${t('liveToolbar')}">
@@ -37,7 +38,8 @@ export function createBlockView(id: string, code: string, original: string, fenc
     </div>
     <div class="live-params" hidden></div>
     <div class="live-output" data-output aria-live="polite"></div>
-    <div class="live-after-output"></div>`;
+    <div class="live-after-output"></div>`),
+  );
   const find = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
   const parts: Record<BlockPart, HTMLElement> = {
     toolbar: find('.live-toolbar'),
@@ -78,6 +80,20 @@ export function createBlockView(id: string, code: string, original: string, fenc
       staticCode.removeAttribute('data-highlighted');
     },
   };
+}
+
+/** Parsed markup by its text: every block of a language has the same, and cloning beats parsing it again. */
+const parsed = new Map<string, HTMLTemplateElement>();
+
+/** A fresh copy of the nodes `html` parses to (parsed once per distinct text). */
+function parsedOnce(html: string): DocumentFragment {
+  let template = parsed.get(html);
+  if (!template) {
+    template = document.createElement('template');
+    template.innerHTML = html;
+    parsed.set(html, template);
+  }
+  return document.importNode(template.content, true);
 }
 
 /** A duration as the toolbar shows it. */

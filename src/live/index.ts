@@ -9,4 +9,4 @@ export { type BlockEventMap, type RunOrigin } from './block-events';
 export { BLOCK_ID, blockIdFromStorageKey } from './block-id';
 export { type LinkedCode } from './linked-edits';
 export { nearbySlides, prepareSlidesNearView } from './slides-near';
-export { whenIdle } from './when-idle';
+export { afterNextFrame, whenIdle } from './when-idle';

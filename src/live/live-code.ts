@@ -1,6 +1,8 @@
 /**
- * Live code, one instance per deck: every ```ts live fence becomes a live block. Blocks start
- * as static code (cheap, and what print view and speaker previews keep); when a block's slide
+ * Live code, one instance per deck: every ```ts live fence becomes a live block. At start only
+ * the blocks of the slides in view are built before the first slide is drawn; the entry has
+ * the rest built right after it (`buildAll`), and anything that asks for the blocks builds
+ * them first. Blocks start as static code (cheap, and what print view and speaker previews keep); when a block's slide
  * is within one step of view its editor is mounted and the sandbox warmed up; when the deck is
  * idle, Monaco's code is fetched ahead so an editor is ready the moment it is needed. The
  * handlers are registered whether or not the deck has live blocks yet: a deck that gains its
@@ -10,7 +12,7 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { t } from '../i18n/ui-text';
 import { isLiveFence } from '../slides/live-options';
 import { createLiveBlock, type LiveBlock } from './live-block';
-import { startingCode, type BlockFeature } from './block-feature';
+import { startingCode, type BlockFeature, type BlockPlan } from './block-feature';
 import { blockId } from './block-id';
 import { linkedEditsFeature, type LinkedCode } from './linked-edits';
 import { liveMirrorFeature } from './live-mirror';
@@ -55,9 +57,18 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
   let deck: RevealApi | undefined;
   const stopOnDispose: Array<() => void> = [];
 
-  /** Turns the live fences under `root` into live blocks. */
-  function createBlocks(root: ParentNode): void {
+  /** Live fences found and not built yet, in deck order (see `findBlocks`). */
+  let unbuilt: Array<{ code: HTMLElement; plan: BlockPlan }> = [];
+
+  /**
+   * Finds the live fences under `root` and plans their blocks; builds them all at once in a
+   * passive view, else only as they are needed: the blocks of the slides in view when the deck
+   * is ready, the rest at `buildAll()` (the entry calls it once the first slide is on screen:
+   * building every block before it cost a 4×-throttled phone ~0.1 s of its first slide).
+   */
+  function findBlocks(root: ParentNode): void {
     const perFile = new Map<string, number>();
+    unbuilt = [];
     for (const code of root.querySelectorAll<HTMLElement>('pre > code')) {
       if (!isLiveFence(code.className)) continue;
       const slide = code.closest('section[data-source]');
@@ -66,16 +77,30 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
       perFile.set(file, index);
       // A live slide's output grows when it runs: align it to the top so nothing jumps.
       code.closest('section')?.classList.add('has-live');
-      const plan = { id: blockId(file, index), file, index, original: (code.textContent ?? '').replace(/\n$/, '') };
-      try {
-        const block = createLiveBlock(code.parentElement!, plan, { sandbox, plainEditor }, startingCode(plan, features));
-        blocks.set(block.element, block);
-        detach.set(block, [...features.flatMap((feature) => attachFeature(feature, block)), block.on('edited', announceEdit)]);
-      } catch (error) {
-        // One block that cannot be built must not stop the others, or the deck, from starting.
-        console.error(`Rectify: the live block ${plan.id} could not be built`, error);
-        showBrokenBlock(code.parentElement!);
-      }
+      unbuilt.push({ code, plan: { id: blockId(file, index), file, index, original: (code.textContent ?? '').replace(/\n$/, '') } });
+    }
+    if (passive) buildAll();
+  }
+
+  /** Builds the planned blocks inside `slides` (all of them without). */
+  function build(slides?: HTMLElement[]): void {
+    const now = slides ? unbuilt.filter(({ code }) => slides.some((slide) => slide.contains(code))) : unbuilt;
+    if (now.length === 0) return;
+    unbuilt = slides ? unbuilt.filter((planned) => !now.includes(planned)) : [];
+    for (const { code, plan } of now) buildBlock(code, plan);
+  }
+  const buildAll = () => build();
+
+  /** Turns one live fence into a live block. */
+  function buildBlock(code: HTMLElement, plan: BlockPlan): void {
+    try {
+      const block = createLiveBlock(code.parentElement!, plan, { sandbox, plainEditor }, startingCode(plan, features));
+      blocks.set(block.element, block);
+      detach.set(block, [...features.flatMap((feature) => attachFeature(feature, block)), block.on('edited', announceEdit)]);
+    } catch (error) {
+      // One block that cannot be built must not stop the others, or the deck, from starting.
+      console.error(`Rectify: the live block ${plan.id} could not be built`, error);
+      showBrokenBlock(code.parentElement!);
     }
   }
 
@@ -85,8 +110,10 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
   }
   const editListeners = new Set<() => void>();
 
-  const blocksIn = (slides: HTMLElement[]): LiveBlock[] =>
-    slides.flatMap((slide) => [...slide.querySelectorAll<HTMLElement>('[data-live]')].flatMap((el) => blocks.get(el) ?? []));
+  const blocksIn = (slides: HTMLElement[]): LiveBlock[] => {
+    build(slides);
+    return slides.flatMap((slide) => [...slide.querySelectorAll<HTMLElement>('[data-live]')].flatMap((el) => blocks.get(el) ?? []));
+  };
 
   /** Mounts editors and warms the sandbox for blocks on slides near view. */
   function prepare(slides: HTMLElement[]): void {
@@ -103,7 +130,7 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
     id: 'rectify-live-code',
     init(revealDeck: RevealApi) {
       deck = revealDeck;
-      createBlocks(revealDeck.getRevealElement()!);
+      findBlocks(revealDeck.getRevealElement()!);
       if (passive) return;
       stopOnDispose.push(prepareSlidesNearView(revealDeck, prepare, { nearOnly: true }));
       const onShown = () => {
@@ -127,6 +154,7 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
   };
 
   function disposeBlocks(): void {
+    unbuilt = [];
     for (const block of blocks.values()) {
       for (const stop of detach.get(block) ?? []) stop();
       block.dispose();
@@ -145,12 +173,20 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
   return {
     /** The reveal plugin (give it to `new Reveal`); its `destroy` disposes the instance. */
     plugin,
-    /** The live blocks, in deck order. */
-    blocks: (): LiveBlock[] => [...blocks.values()],
+    /** The live blocks, in deck order (any not built yet are built first). */
+    blocks(): LiveBlock[] {
+      buildAll();
+      return [...blocks.values()].sort((a, b) =>
+        a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+      );
+    },
+    /** Builds every block not built yet (at start only those in view are). */
+    buildAll,
     /** Replaces the blocks with those of the live fences under `root` (after the slides were re-rendered). */
     rebuild(root: ParentNode): void {
       disposeBlocks();
-      createBlocks(root);
+      findBlocks(root);
+      buildAll();
     },
     /** Once the deck shows the rebuilt slides: editors for the slides in view again. */
     prepareNearby(): void {

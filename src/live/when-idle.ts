@@ -18,3 +18,19 @@ export function whenIdle(task: () => void, timeoutMs = 2000): void {
   const latest = setTimeout(start, timeoutMs);
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start)));
 }
+
+/**
+ * Resolves once the browser has drawn its next frame (a task after it), or after `timeoutMs`
+ * where no frame comes (a background tab): work that must not delay what is on screen.
+ */
+export function afterNextFrame(timeoutMs = 500): Promise<void> {
+  return new Promise((resolve) => {
+    const latest = setTimeout(resolve, timeoutMs);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(latest);
+        resolve();
+      }),
+    );
+  });
+}

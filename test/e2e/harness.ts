@@ -22,6 +22,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** A phone: 390×844 touch screen (reveal's scroll view), no service worker. For `browser.newContext`. */
+export const PHONE_CONTEXT = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  serviceWorkers: 'block',
+} as const;
+
 /** Launches headless Chromium, or fails with the one-line install hint. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();

@@ -7,10 +7,9 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startHarness, waitForDeck, type Harness } from './harness';
+import { PHONE_CONTEXT, startHarness, waitForDeck, type Harness } from './harness';
 
-const WIDTH = 390;
-const HEIGHT = 844;
+const { width: WIDTH, height: HEIGHT } = PHONE_CONTEXT.viewport;
 const BLOCK = '#bouncer-live [data-live]';
 const SHOTS = 'test-results/phone';
 let harness: Harness;
@@ -35,12 +34,7 @@ afterAll(async () => {
 
 /** A fresh phone-sized touch context of its own (no service worker). */
 function phoneContext(): Promise<BrowserContext> {
-  return harness.browser.newContext({
-    viewport: { width: WIDTH, height: HEIGHT },
-    serviceWorkers: 'block',
-    isMobile: true,
-    hasTouch: true,
-  });
+  return harness.browser.newContext(PHONE_CONTEXT);
 }
 
 /** Scrolls to the top of a slide's page (by id, or by position among the pages), as a reader would. */
