@@ -42,6 +42,8 @@ export function createRoomSession(page: RoomPage) {
   let deck: RevealApi | undefined;
   /** Set while this page moves its deck to the presenter's position: the moves it causes are not the reader's. */
   let moving = false;
+  /** The room's state when it came before the deck was attached: shown then, with every block built. */
+  let heldSnapshot: RoomSnapshot | undefined;
 
   const client = connectRoom({
     pageUrl: page.socketPageUrl,
@@ -76,10 +78,9 @@ export function createRoomSession(page: RoomPage) {
       case 'snapshot':
         // A presenter drives once it knows the room's state (a phone joining mid-talk must not send its first slide first).
         driving ||= client.role() === 'presenter';
-        // The relay knows nothing (first start, or it restarted): this presenter's window is the state.
-        if (presenter && driving && isEmpty(message.snapshot)) return sendWholeState();
-        // A presenter that re-sent its own state keeps it (room-client did not adopt the relay's).
-        if (client.state() === message.snapshot && following) showState(message.snapshot);
+        // Before the deck is attached, blocks away from the first slide may not be built yet (live-code.ts).
+        if (deck) adoptSnapshot(message.snapshot);
+        else heldSnapshot = message.snapshot;
         return;
       case 'slide':
         if (following && deck) move(deck, message);
@@ -94,6 +95,13 @@ export function createRoomSession(page: RoomPage) {
         if (following) showRunMessage(message.block, message.message);
         return;
     }
+  }
+
+  function adoptSnapshot(snapshot: RoomSnapshot): void {
+    // The relay knows nothing (first start, or it restarted): this presenter's window is the state.
+    if (presenter && driving && isEmpty(snapshot)) return sendWholeState();
+    // A presenter that re-sent its own state keeps it (room-client did not adopt the relay's).
+    if (client.state() === snapshot && following) showState(snapshot);
   }
 
   function move(to: RevealApi, position: SlidePosition): void {
@@ -221,6 +229,8 @@ export function createRoomSession(page: RoomPage) {
     /** Connects the deck: a presenter sends its moves, a follower follows and breaks away when its reader moves. Returns what disconnects it. */
     attachDeck(revealDeck: RevealApi): () => void {
       deck = revealDeck;
+      if (heldSnapshot) adoptSnapshot(heldSnapshot);
+      heldSnapshot = undefined;
       const onMove = () => {
         if (moving || !deck) return;
         const followed = client.state().slide;

@@ -56,16 +56,19 @@ stopWithDeck.push(stopRevealResizeAtDocument());
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
   ...deckConfig,
   ...startView,
-  // Order matters: live fences become blocks before highlighting touches code.
+  // Highlighting leaves live fences alone (`:not(.live)`), built into blocks yet or not.
   plugins: [...markdownPlugins, liveCode.plugin, HighlightPlugin, MathPlugin, AccessibilityPlugin(), stopWithDeckPlugin],
 });
 
 const initialized = deck.initialize();
 stopWithDeck.push(layoutAtLoadOnlyIfNeeded(deck));
 await initialized;
-// The first slide is drawn (with its blocks): now the other slides' blocks, then the rest of the start.
-await afterNextFrame();
-liveCode.buildAll();
+// The first slide is drawn (with the blocks of the slide in view): now the other slides' blocks,
+// then the rest of the start. (A passive view built them all at once.)
+if (!passive) {
+  await afterNextFrame();
+  liveCode.buildAll();
+}
 // (Not in the print view, which reveal also keeps as a `view`.)
 if (startView.view === 'scroll') followWidth(deck, true);
 // From here on, whenever reveal replaces the slides behind the live blocks, they are rebuilt.

@@ -10,7 +10,7 @@
  *   after it started. Our deck's entry starts reveal before `load`, with nothing left to arrive
  *   in the usual case: no images in the slides and the fallback font awaited before them. That
  *   layout is kept only when it can change something: an image (or other media) in the slides,
- *   or fonts still loading when the deck started.
+ *   or a web font that was loading between reveal's start and `load`.
  */
 import type { RevealApi } from 'reveal.js';
 
@@ -31,10 +31,18 @@ export function stopRevealResizeAtDocument(): () => void {
 export function layoutAtLoadOnlyIfNeeded(deck: RevealApi): () => void {
   // reveal's API hands out the very function it listens with.
   window.removeEventListener('load', deck.layout);
-  const fontsWereLoading = document.fonts.status === 'loading';
+  // A font starts loading only when laid-out text needs it: watch until `load`, not just now.
+  let fontsLoaded = document.fonts.status === 'loading';
+  const onFontLoading = () => (fontsLoaded = true);
   const onLoad = () => {
-    if (fontsWereLoading || deck.getSlidesElement()?.querySelector(MEDIA)) deck.layout();
+    stop();
+    if (fontsLoaded || deck.getSlidesElement()?.querySelector(MEDIA)) deck.layout();
   };
-  window.addEventListener('load', onLoad, { once: true });
-  return () => window.removeEventListener('load', onLoad);
+  const stop = () => {
+    document.fonts.removeEventListener('loading', onFontLoading);
+    window.removeEventListener('load', onLoad);
+  };
+  document.fonts.addEventListener('loading', onFontLoading);
+  window.addEventListener('load', onLoad);
+  return stop;
 }

@@ -1,8 +1,8 @@
 /**
  * Live code, one instance per deck: every ```ts live fence becomes a live block. At start only
- * the blocks of the slides in view are built before the first slide is drawn; the entry has
- * the rest built right after it (`buildAll`), and anything that asks for the blocks builds
- * them first. Blocks start as static code (cheap, and what print view and speaker previews keep); when a block's slide
+ * the blocks of the slides in view are built, when reveal says which those are (its start and
+ * `ready`); the entry has the rest built once the first slide is drawn (`buildAll`), and
+ * anything that asks for the blocks builds them first. Blocks start as static code (cheap, and what print view and speaker previews keep); when a block's slide
  * is within one step of view its editor is mounted and the sandbox warmed up; when the deck is
  * idle, Monaco's code is fetched ahead so an editor is ready the moment it is needed. The
  * handlers are registered whether or not the deck has live blocks yet: a deck that gains its

@@ -20,17 +20,19 @@ export function whenIdle(task: () => void, timeoutMs = 2000): void {
 }
 
 /**
- * Resolves once the browser has drawn its next frame (a task after it), or after `timeoutMs`
- * where no frame comes (a background tab): work that must not delay what is on screen.
+ * Resolves once the browser has drawn its next frame (in a task after it): work that must not
+ * delay what is on screen. A hidden page draws no frames, and has nothing on screen to delay:
+ * there it resolves at once, or as soon as the page is hidden.
  */
-export function afterNextFrame(timeoutMs = 500): Promise<void> {
+export function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => {
-    const latest = setTimeout(resolve, timeoutMs);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(latest);
-        resolve();
-      }),
-    );
+    if (document.hidden) return void setTimeout(resolve);
+    const done = () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('visibilitychange', done);
+      resolve();
+    };
+    const frame = requestAnimationFrame(() => setTimeout(done));
+    document.addEventListener('visibilitychange', done);
   });
 }

@@ -23,31 +23,42 @@ interface BlockCount {
   unbuilt: number;
 }
 
-describe('live blocks at start', () => {
-  it('builds the blocks of the slide in view before its first frame, every other one before the deck is ready', async () => {
-    const page = await harness.context.newPage();
-    await page.addInitScript((fence) => {
-      // At the first frame that shows a ready deck: which blocks exist.
+/**
+ * Opens the deck at `suffix` in `page` and counts its blocks at the first frame that shows the
+ * deck ready (and whether `slide` has its block then), and once `data-deck-ready` is set.
+ */
+async function blocksAtStart(page: Page, suffix: string, slide: string) {
+  await page.addInitScript(
+    ({ fence, slide }) => {
       const check = () => {
         if (!document.querySelector('.reveal.ready')) return void requestAnimationFrame(check);
         (window as unknown as { firstFrame: unknown }).firstFrame = {
           built: document.querySelectorAll('[data-live]').length,
           unbuilt: [...document.querySelectorAll('pre > code')].filter((code) => new RegExp(fence).test(code.className)).length,
-          inView: document.querySelector('#bouncer-live [data-live]') !== null,
+          inView: document.querySelector(`#${slide} [data-live]`) !== null,
         };
       };
       requestAnimationFrame(check);
-    }, LIVE_FENCE);
-    await page.goto(`${harness.url}#/bouncer-live`);
-    await waitForDeck(page);
-    const firstFrame = await page.evaluate(() => (window as unknown as { firstFrame: BlockCount & { inView: boolean } }).firstFrame);
-    const ready = await page.evaluate(
-      (fence): BlockCount => ({
-        built: document.querySelectorAll('[data-live]').length,
-        unbuilt: [...document.querySelectorAll('pre > code')].filter((code) => new RegExp(fence).test(code.className)).length,
-      }),
-      LIVE_FENCE,
-    );
+    },
+    { fence: LIVE_FENCE, slide },
+  );
+  await page.goto(harness.url + suffix);
+  await waitForDeck(page);
+  const firstFrame = await page.evaluate(() => (window as unknown as { firstFrame: BlockCount & { inView: boolean } }).firstFrame);
+  const ready = await page.evaluate(
+    (fence): BlockCount => ({
+      built: document.querySelectorAll('[data-live]').length,
+      unbuilt: [...document.querySelectorAll('pre > code')].filter((code) => new RegExp(fence).test(code.className)).length,
+    }),
+    LIVE_FENCE,
+  );
+  return { firstFrame, ready };
+}
+
+describe('live blocks at start', () => {
+  it('builds the blocks of the slide in view by the first frame of the ready deck, every other one before data-deck-ready', async () => {
+    const page = await harness.context.newPage();
+    const { firstFrame, ready } = await blocksAtStart(page, '#/bouncer-live', 'bouncer-live');
     expect(firstFrame.inView).toBe(true);
     // Not all at once: most slides' blocks were still fences when the first slide was drawn…
     expect(firstFrame.unbuilt).toBeGreaterThan(10);
@@ -55,6 +66,23 @@ describe('live blocks at start', () => {
     expect(ready.unbuilt).toBe(0);
     expect(ready.built).toBe(firstFrame.built + firstFrame.unbuilt);
     await page.close();
+  });
+
+  it("on a phone (reveal's scroll view), draws the title page with no block built yet, and builds them all before data-deck-ready", async () => {
+    const page = await (await harness.browser.newContext(PHONE_CONTEXT)).newPage();
+    const { firstFrame, ready } = await blocksAtStart(page, '', 'bouncer-live');
+    expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
+    expect(firstFrame.inView).toBe(false);
+    expect(firstFrame.unbuilt).toBeGreaterThan(10);
+    expect(ready.unbuilt).toBe(0);
+    expect(ready.built).toBe(firstFrame.built + firstFrame.unbuilt);
+    // A block built late is whole: scrolled to, it shows its precomputed output.
+    await page.evaluate(() => {
+      const page = document.getElementById('linear-collapse')!.closest<HTMLElement>('.scroll-page')!;
+      document.querySelector('.reveal-viewport')!.scrollTop = page.offsetTop;
+    });
+    await page.waitForSelector('#linear-collapse [data-live][data-output-from="precomputed"]');
+    await page.context().close();
   });
 });
 
