@@ -31,6 +31,8 @@ export function stopRevealResizeAtDocument(): () => void {
 export function layoutAtLoadOnlyIfNeeded(deck: RevealApi): () => void {
   // reveal's API hands out the very function it listens with.
   window.removeEventListener('load', deck.layout);
+  // Already loaded (the slides came late): reveal's listener will never run, nor would this one.
+  if (document.readyState === 'complete') return () => undefined;
   // A font starts loading only when laid-out text needs it: watch until `load`, not just now.
   let fontsLoaded = document.fonts.status === 'loading';
   const onFontLoading = () => (fontsLoaded = true);

@@ -2,8 +2,8 @@
  * Live code, one instance per deck: every ```ts live fence becomes a live block. At start only
  * the blocks of the slides in view are built, when reveal says which those are (its start and
  * `ready`); the entry has the rest built once the first slide is drawn (`buildAll`), and
- * anything that asks for the blocks builds them first. Blocks start as static code (cheap, and what print view and speaker previews keep); when a block's slide
- * is within one step of view its editor is mounted and the sandbox warmed up; when the deck is
+ * anything that asks for the blocks builds them first. Blocks start as static code (cheap, and
+ * what print view and speaker previews keep); when a block's slide is within one step of view its editor is mounted and the sandbox warmed up; when the deck is
  * idle, Monaco's code is fetched ahead so an editor is ready the moment it is needed. The
  * handlers are registered whether or not the deck has live blocks yet: a deck that gains its
  * first one by hot reload mounts and autoruns it like any other.
@@ -61,10 +61,9 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
   let unbuilt: Array<{ code: HTMLElement; plan: BlockPlan }> = [];
 
   /**
-   * Finds the live fences under `root` and plans their blocks; builds them all at once in a
-   * passive view, else only as they are needed: the blocks of the slides in view when the deck
-   * is ready, the rest at `buildAll()` (the entry calls it once the first slide is on screen:
-   * building every block before it cost a 4×-throttled phone ~0.1 s of its first slide).
+   * Finds the live fences under `root` and plans their blocks, built later by `build` (at start
+   * the blocks of the slides in view, the rest once the first slide is on screen: building every
+   * block before it cost a 4×-throttled phone ~0.1 s of its first slide).
    */
   function findBlocks(root: ParentNode): void {
     const perFile = new Map<string, number>();
@@ -79,7 +78,6 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
       code.closest('section')?.classList.add('has-live');
       unbuilt.push({ code, plan: { id: blockId(file, index), file, index, original: (code.textContent ?? '').replace(/\n$/, '') } });
     }
-    if (passive) buildAll();
   }
 
   /** Builds the planned blocks inside `slides` (all of them without). */
@@ -131,7 +129,8 @@ export function createLiveCode({ passive, plainEditor, linkedEdits = {}, feature
     init(revealDeck: RevealApi) {
       deck = revealDeck;
       findBlocks(revealDeck.getRevealElement()!);
-      if (passive) return;
+      // Print view and speaker previews show every block's code and output at once.
+      if (passive) return buildAll();
       stopOnDispose.push(prepareSlidesNearView(revealDeck, prepare, { nearOnly: true }));
       const onShown = () => {
         const slide = revealDeck.getCurrentSlide();

@@ -28,15 +28,17 @@ interface BlockCount {
  * deck ready (and whether `slide` has its block then), and once `data-deck-ready` is set.
  */
 async function blocksAtStart(page: Page, suffix: string, slide: string) {
+  type Counted = Window & { countBlocks: () => BlockCount; firstFrame: BlockCount & { inView: boolean } };
   await page.addInitScript(
     ({ fence, slide }) => {
+      const page = window as unknown as Counted;
+      page.countBlocks = () => ({
+        built: document.querySelectorAll('[data-live]').length,
+        unbuilt: [...document.querySelectorAll('pre > code')].filter((code) => new RegExp(fence).test(code.className)).length,
+      });
       const check = () => {
         if (!document.querySelector('.reveal.ready')) return void requestAnimationFrame(check);
-        (window as unknown as { firstFrame: unknown }).firstFrame = {
-          built: document.querySelectorAll('[data-live]').length,
-          unbuilt: [...document.querySelectorAll('pre > code')].filter((code) => new RegExp(fence).test(code.className)).length,
-          inView: document.querySelector(`#${slide} [data-live]`) !== null,
-        };
+        page.firstFrame = { ...page.countBlocks(), inView: document.querySelector(`#${slide} [data-live]`) !== null };
       };
       requestAnimationFrame(check);
     },
@@ -44,14 +46,8 @@ async function blocksAtStart(page: Page, suffix: string, slide: string) {
   );
   await page.goto(harness.url + suffix);
   await waitForDeck(page);
-  const firstFrame = await page.evaluate(() => (window as unknown as { firstFrame: BlockCount & { inView: boolean } }).firstFrame);
-  const ready = await page.evaluate(
-    (fence): BlockCount => ({
-      built: document.querySelectorAll('[data-live]').length,
-      unbuilt: [...document.querySelectorAll('pre > code')].filter((code) => new RegExp(fence).test(code.className)).length,
-    }),
-    LIVE_FENCE,
-  );
+  const firstFrame = await page.evaluate(() => (window as unknown as Counted).firstFrame);
+  const ready = await page.evaluate(() => (window as unknown as Counted).countBlocks());
   return { firstFrame, ready };
 }
 
